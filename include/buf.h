@@ -1,0 +1,31 @@
+/* A growable byte buffer, the one type used wherever text is built.
+ * The contents are always NUL-terminated (data[len] == '\0') once anything
+ * was added; buf_fini frees them. */
+#ifndef FOLIO_BUF_H
+#define FOLIO_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+void buf_init(struct buf *b);
+void buf_fini(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_addf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
+/* The contents as a string: "" for an empty buffer, never NULL. */
+const char *buf_str(const struct buf *b);
+
+#endif

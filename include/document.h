@@ -1,0 +1,68 @@
+/* A document: the bytes of one article, memory-mapped when it is a regular
+ * file and read once into one buffer otherwise.  Positions everywhere in
+ * folio are byte offsets into doc->data.  The bytes are never modified and
+ * never NUL-terminated: always use doc->len. */
+#ifndef FOLIO_DOCUMENT_H
+#define FOLIO_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+
+enum doc_source {
+	DOC_EMPTY,  /* no bytes: data points at a static empty string */
+	DOC_MAPPED, /* mmap of a regular file */
+	DOC_HEAP    /* read from a pipe or device into one malloc'd buffer */
+};
+
+struct document {
+	const char *data;
+	size_t len;
+	size_t text_start;  /* 3 when the text begins with a UTF-8 BOM, else 0 */
+	char *name;         /* for display: the path as given, or "(stdin)" */
+	char *path;         /* the path as given; NULL for standard input */
+	enum doc_source source;
+};
+
+/* Open `path`, or standard input when path is "-".  On failure returns -1
+ * and leaves "PATH: reason" in err; doc is then untouched. */
+int document_open(struct document *doc, const char *path, struct err *err);
+/* Read everything from fd into one buffer.  name is used for display. */
+int document_read_fd(struct document *doc, int fd, const char *name,
+    struct err *err);
+/* Wrap an existing buffer (tests, built-in texts); the bytes are not
+ * copied and must outlive the document. */
+void document_init_static(struct document *doc, const char *data,
+    size_t len, const char *name);
+void document_fini(struct document *doc);
+
+/* Line boundaries.  A line runs from its start to its '\n' (exclusive) or
+ * to the end of the document. */
+size_t document_line_start(const struct document *doc, size_t off);
+size_t document_line_end(const struct document *doc, size_t off);
+/* The offset just past the line containing off (past its '\n'). */
+size_t document_next_line(const struct document *doc, size_t off);
+/* 1-based number of the line containing off (counts '\n' before it). */
+unsigned long document_line_number(const struct document *doc, size_t off);
+
+/* Iterate over the lines of a byte range without allocating.  end excludes
+ * the '\n' and a CR before it. */
+struct line_iter {
+	const char *data;
+	size_t len;
+	size_t pos;
+	unsigned long lineno;
+};
+
+struct line {
+	size_t start;
+	size_t end;
+	unsigned long lineno;
+};
+
+void line_iter_init(struct line_iter *it, const char *data, size_t len,
+    size_t start);
+bool line_iter_next(struct line_iter *it, struct line *out);
+
+#endif

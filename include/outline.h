@@ -1,0 +1,87 @@
+/* The outline: the sections of a document, found on its heading lines in
+ * one forward pass.  One parser per format (fmt_*.c) feeds headings to
+ * outline_add in document order; titles are kept in one string pool. */
+#ifndef FOLIO_OUTLINE_H
+#define FOLIO_OUTLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "document.h"
+#include "err.h"
+
+enum doc_format {
+	FORMAT_AUTO,
+	FORMAT_PLAIN,
+	FORMAT_MARKDOWN,
+	FORMAT_ASCIIDOC,
+	FORMAT_RST
+};
+
+struct heading {
+	size_t offset;        /* start of the heading (its overline, if any) */
+	unsigned long line;   /* 1-based line of the heading's text */
+	uint32_t title;       /* offset of the title in outline.titles */
+	uint16_t title_len;
+	uint8_t level;        /* 1 = top */
+};
+
+struct outline {
+	struct heading *h;
+	size_t n, cap;
+	struct buf titles;    /* NUL-separated titles */
+	struct buf doc_title; /* front-matter title, if any */
+	enum doc_format format;
+};
+
+/* Titles longer than this are cut (at a character boundary). */
+#define OUTLINE_TITLE_MAX 512
+#define OUTLINE_LEVEL_MAX 16
+
+void outline_init(struct outline *o);
+void outline_fini(struct outline *o);
+
+/* Detect the format from the name's extension, then from the content.
+ * name may be NULL (standard input). */
+enum doc_format format_detect(const char *name, const char *data,
+    size_t len);
+const char *format_name(enum doc_format f);
+/* Parse a --format argument; returns -1 for an unknown name. */
+int format_from_name(const char *s, enum doc_format *out);
+
+/* Build the outline of doc in format fmt (FORMAT_AUTO: detect). */
+void outline_build(struct outline *o, const struct document *doc,
+    enum doc_format fmt);
+
+/* Append a heading.  The title is cleaned: escapes, overstrike and markup
+ * already removed by the caller are not touched; white space is squeezed,
+ * invalid bytes become U+FFFD. */
+void outline_add(struct outline *o, size_t offset, unsigned long line,
+    int level, const char *title, size_t title_len);
+const char *outline_title(const struct outline *o, size_t i);
+/* Where section i ends: the offset of the next heading of the same or a
+ * higher level, or doclen. */
+size_t outline_section_end(const struct outline *o, size_t i, size_t doclen);
+/* Renumber levels to 1..k, keeping their order. */
+void outline_compact_levels(struct outline *o);
+/* Index of the section containing off (the last heading at or before it),
+ * or -1 in the preamble.  Binary search. */
+long outline_find(const struct outline *o, size_t off);
+/* 1-based N, or the first title containing text (case-insensitively);
+ * -1 when nothing matches. */
+long outline_lookup(const struct outline *o, const char *spec);
+
+/* Append the text of a title with the inline markup of fmt removed:
+ * code quotes, emphasis marks, roles, link targets ("url[text]" gives
+ * "text"). */
+void outline_clean_inline(struct buf *out, const char *s, size_t n,
+    enum doc_format fmt);
+
+/* The format parsers. */
+void fmt_plain_parse(struct outline *o, const struct document *doc);
+void fmt_markdown_parse(struct outline *o, const struct document *doc);
+void fmt_asciidoc_parse(struct outline *o, const struct document *doc);
+void fmt_rst_parse(struct outline *o, const struct document *doc);
+
+#endif

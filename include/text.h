@@ -1,0 +1,85 @@
+/* Byte classification: turns the bytes of one line into display units.
+ * UTF-8 is decoded with libunistring; SGR escape sequences become styles
+ * and produce no unit; backspace overstrike ("b\bb", "_\bu") becomes bold
+ * or underline; every other control byte, C1 control, bidirectional or
+ * invisible format character, and invalid byte becomes a unit that is
+ * drawn as a visible marker, so nothing from a document can reach the
+ * terminal as a control sequence. */
+#ifndef FOLIO_TEXT_H
+#define FOLIO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define TEXT_BOLD      0x01
+#define TEXT_UNDERLINE 0x02
+#define TEXT_ITALIC    0x04
+#define TEXT_REVERSE   0x08
+#define TEXT_DIM       0x10
+
+#define TEXT_COLOR_DEFAULT (-1)
+
+struct text_style {
+	uint8_t attr;
+	int16_t fg; /* 0-255, or TEXT_COLOR_DEFAULT */
+	int16_t bg;
+};
+
+enum text_kind {
+	TEXT_CHAR,    /* a printable character of width 0, 1 or 2 */
+	TEXT_TAB,     /* width depends on the column */
+	TEXT_CONTROL, /* a control or format character: drawn as a marker */
+	TEXT_INVALID  /* a malformed UTF-8 sequence: drawn as U+FFFD */
+};
+
+struct text_unit {
+	size_t off;     /* source bytes [off, off + len) */
+	uint32_t len;
+	uint32_t ch;    /* the character (for CONTROL: its code point) */
+	uint8_t kind;
+	uint8_t width;  /* columns, 0 for TAB (the caller expands tabs) */
+	struct text_style style;
+};
+
+struct text_decoder {
+	const char *data;
+	size_t pos;
+	size_t end;
+	struct text_style style;
+};
+
+#define TEXT_MARKER_MAX 12
+#define TEXT_TAB_STOP 8
+
+void text_style_reset(struct text_style *s);
+bool text_style_equal(const struct text_style *a, const struct text_style *b);
+
+void text_decoder_init(struct text_decoder *d, const char *data,
+    size_t start, size_t end);
+/* The next display unit, or false at the end of the range. */
+bool text_decode(struct text_decoder *d, struct text_unit *u);
+/* The marker text for a CONTROL or INVALID unit, NUL-terminated; returns
+ * its length, which is also its width in columns. */
+size_t text_marker(const struct text_unit *u, char out[TEXT_MARKER_MAX]);
+/* Is ch a character that must be shown as a marker? */
+bool text_is_control(uint32_t ch);
+
+/* Options for text_clean. */
+#define TEXT_CLEAN_MARKERS 0x01 /* controls as markers (otherwise dropped) */
+#define TEXT_CLEAN_SQUEEZE 0x02 /* runs of white space become one space */
+#define TEXT_CLEAN_KEEP    0x04 /* controls kept as they are */
+
+/* Append the visible text of [start, end) to out: escapes and overstrike
+ * removed, invalid sequences as U+FFFD, tabs as spaces. */
+void text_clean(struct buf *out, const char *data, size_t start,
+    size_t end, unsigned flags);
+/* Append one unit as UTF-8 (markers for controls when `markers`). */
+void text_put_unit(struct buf *out, const char *data,
+    const struct text_unit *u, bool markers);
+/* Columns of the string as displayed (tabs count as one space). */
+size_t text_width(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,45 @@
+/* Breaking one physical line into screen rows at word boundaries, with
+ * libunistring's line breaking (UAX #14).  Work is per line: the caller
+ * asks only for the lines it is about to show.  Scratch memory is kept in
+ * struct wrap and reused, so wrapping allocates nothing in steady state. */
+#ifndef FOLIO_WRAP_H
+#define FOLIO_WRAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+struct wrap_row {
+	size_t start;            /* first source byte shown on the row */
+	size_t end;              /* one past the last (trailing blanks cut) */
+	struct text_style style; /* SGR state at start */
+	uint16_t indent;         /* blank columns before the first unit */
+};
+
+struct wrap {
+	struct text_unit *units;
+	size_t nunits, cap_units;
+	uint32_t *ucs;
+	size_t cap_ucs;
+	char *brk;
+	size_t cap_brk;
+	struct wrap_row *rows;
+	size_t nrows, cap_rows;
+};
+
+/* Break at the width exactly instead of at word boundaries (code). */
+#define WRAP_HARD 0x01
+
+void wrap_init(struct wrap *w);
+void wrap_fini(struct wrap *w);
+/* Wrap the line [start, end) (no '\n' inside) to `width` columns.  Fills
+ * w->rows and returns their number, which is at least 1 (an empty line is
+ * one empty row). */
+size_t wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
+    int width, unsigned flags);
+/* Columns that continuation rows of this line are indented by: its leading
+ * blanks, plus a list marker ("* ", "- ", "1. ", "a) ") if it has one. */
+int wrap_hanging_indent(const char *data, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,18 @@
+/* Allocation that cannot fail: out of memory aborts with one message.
+ * Used for the program's own small structures; the document buffer read
+ * from a pipe uses plain realloc so that "too large" is a normal error. */
+#ifndef FOLIO_XALLOC_H
+#define FOLIO_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array to hold at least `need` elements of `size` bytes; *cap is
+ * updated.  Amortised doubling. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

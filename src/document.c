@@ -1,0 +1,251 @@
+/* Opening documents: regular files are mapped, everything else is read into
+ * a single buffer.  Also the line helpers every later stage uses. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "document.h"
+#include "xalloc.h"
+
+#define READ_CHUNK (1u << 16)
+
+static const char empty_text[] = "";
+
+static void
+document_set_name(struct document *doc, const char *path, const char *name)
+{
+	doc->path = path != NULL ? xstrdup(path) : NULL;
+	doc->name = xstrdup(name);
+}
+
+static void
+document_find_text_start(struct document *doc)
+{
+	doc->text_start = 0;
+	if (doc->len >= 3 && memcmp(doc->data, "\xEF\xBB\xBF", 3) == 0)
+		doc->text_start = 3;
+}
+
+void
+document_init_static(struct document *doc, const char *data, size_t len,
+    const char *name)
+{
+	memset(doc, 0, sizeof *doc);
+	doc->data = len != 0 ? data : empty_text;
+	doc->len = len;
+	doc->source = DOC_EMPTY;
+	document_set_name(doc, NULL, name);
+	document_find_text_start(doc);
+}
+
+int
+document_read_fd(struct document *doc, int fd, const char *name,
+    struct err *err)
+{
+	char *data = NULL;
+	size_t len = 0, cap = 0;
+
+	for (;;) {
+		ssize_t n;
+
+		if (cap - len < READ_CHUNK) {
+			size_t ncap = cap ? cap * 2 : READ_CHUNK * 4;
+			char *p = ncap > cap ? realloc(data, ncap) : NULL;
+
+			if (p == NULL) {
+				free(data);
+				err_set(err, "%s: too large to hold in memory",
+				    name);
+				return -1;
+			}
+			data = p;
+			cap = ncap;
+		}
+		n = read(fd, data + len, cap - len);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err_set(err, "%s: %s", name, strerror(errno));
+			free(data);
+			return -1;
+		}
+		len += (size_t)n;
+	}
+	memset(doc, 0, sizeof *doc);
+	if (len == 0) {
+		free(data);
+		doc->data = empty_text;
+		doc->source = DOC_EMPTY;
+	} else {
+		doc->data = data;
+		doc->source = DOC_HEAP;
+	}
+	doc->len = len;
+	document_set_name(doc, NULL, name);
+	document_find_text_start(doc);
+	return 0;
+}
+
+static int
+document_map(struct document *doc, int fd, const char *path, size_t len,
+    struct err *err)
+{
+	void *p;
+
+	memset(doc, 0, sizeof *doc);
+	if (len == 0) {
+		doc->data = empty_text;
+		doc->source = DOC_EMPTY;
+	} else {
+		p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED) {
+			err_set(err, "%s: %s", path, strerror(errno));
+			return -1;
+		}
+		(void)madvise(p, len, MADV_SEQUENTIAL);
+		doc->data = p;
+		doc->source = DOC_MAPPED;
+	}
+	doc->len = len;
+	document_set_name(doc, path, path);
+	document_find_text_start(doc);
+	return 0;
+}
+
+int
+document_open(struct document *doc, const char *path, struct err *err)
+{
+	struct stat st;
+	int fd, rc;
+
+	if (strcmp(path, "-") == 0)
+		return document_read_fd(doc, STDIN_FILENO, "(stdin)", err);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		err_set(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		err_set(err, "%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err_set(err, "%s: %s", path, strerror(EISDIR));
+		close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode)) {
+		if ((unsigned long long)st.st_size > (size_t)-1 / 2) {
+			err_set(err, "%s: too large to map", path);
+			close(fd);
+			return -1;
+		}
+		rc = document_map(doc, fd, path, (size_t)st.st_size, err);
+	} else {
+		rc = document_read_fd(doc, fd, path, err);
+		if (rc == 0) {
+			free(doc->path);
+			doc->path = xstrdup(path);
+		}
+	}
+	close(fd);
+	return rc;
+}
+
+void
+document_fini(struct document *doc)
+{
+	if (doc->source == DOC_MAPPED)
+		munmap((void *)doc->data, doc->len);
+	else if (doc->source == DOC_HEAP)
+		free((void *)doc->data);
+	free(doc->name);
+	free(doc->path);
+	memset(doc, 0, sizeof *doc);
+}
+
+size_t
+document_line_start(const struct document *doc, size_t off)
+{
+	const char *p;
+
+	if (off > doc->len)
+		off = doc->len;
+	if (off == 0)
+		return 0;
+	p = memrchr(doc->data, '\n', off);
+	return p != NULL ? (size_t)(p - doc->data) + 1 : 0;
+}
+
+size_t
+document_line_end(const struct document *doc, size_t off)
+{
+	const char *p;
+
+	if (off >= doc->len)
+		return doc->len;
+	p = memchr(doc->data + off, '\n', doc->len - off);
+	return p != NULL ? (size_t)(p - doc->data) : doc->len;
+}
+
+size_t
+document_next_line(const struct document *doc, size_t off)
+{
+	size_t end = document_line_end(doc, off);
+
+	return end < doc->len ? end + 1 : doc->len;
+}
+
+unsigned long
+document_line_number(const struct document *doc, size_t off)
+{
+	const char *p = doc->data, *end;
+	unsigned long n = 1;
+
+	if (off > doc->len)
+		off = doc->len;
+	end = doc->data + off;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+void
+line_iter_init(struct line_iter *it, const char *data, size_t len,
+    size_t start)
+{
+	it->data = data;
+	it->len = len;
+	it->pos = start;
+	it->lineno = 1;
+}
+
+bool
+line_iter_next(struct line_iter *it, struct line *out)
+{
+	const char *nl;
+	size_t end;
+
+	if (it->pos >= it->len)
+		return false;
+	out->start = it->pos;
+	nl = memchr(it->data + it->pos, '\n', it->len - it->pos);
+	end = nl != NULL ? (size_t)(nl - it->data) : it->len;
+	it->pos = nl != NULL ? end + 1 : it->len;
+	if (end > out->start && it->data[end - 1] == '\r')
+		end--;
+	out->end = end;
+	out->lineno = it->lineno++;
+	return true;
+}

@@ -1,0 +1,748 @@
+/* Plain-text outlines: headings are lines that look like headings.
+ *
+ * Kinds, strongest first: a line underlined (and maybe overlined) with a
+ * row of = - ~ ^ + * #; a numbered line ("2.3 Scope", "IV. Results"); an
+ * ALL-CAPS line; and a bare line ("Getting Started the Right Way") that is
+ * short, unpunctuated and followed by a paragraph.  A line is only a heading
+ * when text follows it: a run of heading-like lines with no text between
+ * them is a table of contents, and a line that introduces indented code or
+ * ends a sentence is a lead-in.  One pass collects candidates; the document
+ * as a whole then decides (bare lines do not count in a document that marks
+ * its headings with underlines). */
+#include "config.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "outline.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* A heading is a short line: longer lines are paragraphs. */
+#define PLAIN_MAX_HEADING_BYTES 240
+#define PLAIN_MAX_HEADING_CHARS 80
+#define PLAIN_MAX_HEADING_WORDS 12
+/* ALL-CAPS headings need this many letters ("NAME" counts, "OK" not). */
+#define PLAIN_MIN_CAPS_LETTERS 4
+/* Blank lines allowed between a heading and its text. */
+#define PLAIN_MAX_BLANKS_AFTER 3
+/* The text after a bare heading is at least this long (in characters) and
+ * longer than the heading itself. */
+#define PLAIN_MIN_BODY_CHARS 40
+/* Lines of a paragraph looked at to measure it. */
+#define PLAIN_BODY_LINES 4
+/* A line longer than this directly followed by a line not twice as long is
+ * taken for the first line of a hard-wrapped paragraph. */
+#define PLAIN_WRAPPED_MIN_CHARS 40
+/* Man-page style subheadings may be indented by at most this much. */
+#define PLAIN_MAX_SUBHEADING_INDENT 4
+#define PLAIN_MAX_NUMBER_DEPTH 8
+/* The margin is measured on the lines of text (this long at least) in the
+ * first part of the document; a larger margin is not believed. */
+#define PLAIN_MARGIN_SAMPLE (64u * 1024)
+#define PLAIN_MARGIN_LINE_CHARS 40
+#define PLAIN_MARGIN_MAX 8
+
+enum cand_kind { CAND_UNDER, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
+
+struct cand {
+	size_t offset;
+	unsigned long line;
+	size_t title_start, title_end;
+	enum cand_kind kind;
+	int rank; /* provisional level, compacted later */
+	int indent;
+};
+
+/* What the detector knows about one line. */
+struct feat {
+	size_t start, end; /* raw bytes, CR/LF excluded */
+	size_t text_start;  /* first non-blank byte */
+	size_t text_end;    /* after the last non-blank byte */
+	unsigned long lineno;
+	bool blank;
+	bool cleaned;       /* had escapes or overstrike */
+	int indent;
+	unsigned chars;
+	unsigned words;
+	unsigned letters, upper, lower;
+	uint32_t first, last;
+	char adorn;         /* the repeated character of an adornment line */
+	int num_depth;      /* components of a heading number, 0 if none */
+	char num[32];       /* the number itself, for "1.2 extends 1." */
+	bool bullet, leaders, codeish, titlecase;
+	bool gap;           /* a run of blanks inside: a table or list row */
+};
+
+struct plain {
+	struct outline *o;
+	const char *d;
+	size_t len;
+	struct buf clean;
+	struct cand *c;
+	size_t nc, capc;
+	int margin;         /* the indent of the document's text */
+};
+
+static bool
+is_upper_ascii(uint32_t c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool
+is_lower_ascii(uint32_t c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool
+is_letter(uint32_t c)
+{
+	return is_upper_ascii(c) || is_lower_ascii(c) || c >= 0xc0;
+}
+
+/* Upper/lower case for the characters headings are written in: ASCII and
+ * Latin-1, Greek and Cyrillic ranges, enough for a heuristic. */
+static bool
+is_upper(uint32_t c)
+{
+	return is_upper_ascii(c) || (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
+	    (c >= 0x391 && c <= 0x3a9) || (c >= 0x410 && c <= 0x42f);
+}
+
+static bool
+is_lower(uint32_t c)
+{
+	return is_lower_ascii(c) || (c >= 0xdf && c <= 0xff && c != 0xf7) ||
+	    (c >= 0x3b1 && c <= 0x3c9) || (c >= 0x430 && c <= 0x44f);
+}
+
+static bool
+is_adorn_char(char c)
+{
+	return c != '\0' && strchr("=-~^+*#", c) != NULL;
+}
+
+static bool
+ends_sentence(uint32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
+	    c == '\'' || c == ')' || c == 0x201d || c == 0x2019 ||
+	    c == 0x2026 || c == ';' || c == ',';
+}
+
+/* Parse a heading number at s: "1.", "2.3", "3.1.4.", "IV.".  Returns the
+ * depth and the length through the following blanks, or 0. */
+static int
+parse_number(const char *s, size_t n, size_t *len, char *num, size_t numsz)
+{
+	size_t i = 0;
+	int depth = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9') {
+		size_t j = i;
+
+		while (j < n && j - i < 3 && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j < n && s[j] >= '0' && s[j] <= '9')
+			return 0;
+		depth++;
+		i = j;
+		if (i < n && s[i] == '.')
+			i++;
+		else
+			break;
+		if (depth > PLAIN_MAX_NUMBER_DEPTH)
+			return 0;
+	}
+	if (depth == 0) {
+		while (i < n && i < 6 && strchr("IVXLC", s[i]) != NULL)
+			i++;
+		if (i == 0 || i >= n || s[i] != '.')
+			return 0;
+		i++;
+		depth = 1;
+	}
+	/* "1" alone ("1 Introduction") is accepted only with more depth */
+	if (depth == 1 && s[i - 1] != '.')
+		return 0;
+	if (i >= n || (s[i] != ' ' && s[i] != '\t'))
+		return 0;
+	if (numsz > 0) {
+		size_t k = i < numsz - 1 ? i : numsz - 1;
+
+		memcpy(num, s, k);
+		num[k] = '\0';
+	}
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*len = i;
+	return depth;
+}
+
+static bool
+has_leaders(const char *s, size_t n)
+{
+	size_t i;
+	int digits = 0;
+
+	for (i = n; i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'; i--)
+		digits++;
+	if (digits == 0 || digits == (int)n)
+		return false;
+	if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ' ')
+		return true;
+	return memmem(s, n, "....", 4) != NULL ||
+	    memmem(s, n, ". . .", 5) != NULL;
+}
+
+static bool
+looks_like_code(const char *s, size_t n)
+{
+	return memchr(s, '{', n) != NULL || memchr(s, '}', n) != NULL ||
+	    memchr(s, ';', n) != NULL || memmem(s, n, " = ", 3) != NULL ||
+	    memmem(s, n, "==", 2) != NULL || memmem(s, n, "->", 2) != NULL ||
+	    memmem(s, n, "</", 2) != NULL || memmem(s, n, "/>", 2) != NULL;
+}
+
+/* Small words that title case leaves in lower case. */
+static bool
+is_minor_word(const char *w, size_t n)
+{
+	static const char *const minor[] = {
+		"a", "an", "and", "as", "at", "but", "by", "for", "from",
+		"in", "into", "of", "on", "or", "the", "to", "vs", "via",
+		"with", "nor", "per", "than", NULL
+	};
+	size_t i;
+
+	for (i = 0; minor[i] != NULL; i++)
+		if (strlen(minor[i]) == n && memcmp(minor[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+static void
+feat_words(struct feat *f, const char *s, size_t n)
+{
+	size_t i = 0, capital = 0, minor = 0;
+
+	f->words = 0;
+	while (i < n) {
+		size_t j;
+
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == n)
+			break;
+		j = i;
+		while (j < n && s[j] != ' ' && s[j] != '\t')
+			j++;
+		f->words++;
+		if (is_upper_ascii((unsigned char)s[i]) ||
+		    (s[i] >= '0' && s[i] <= '9') || (unsigned char)s[i] >= 0xc0)
+			capital++;
+		else if (is_minor_word(s + i, j - i))
+			minor++;
+		i = j;
+	}
+	f->titlecase = f->words > 0 && capital + minor == f->words;
+}
+
+/* Compute the features of the bytes s[0..n) (a line without its end). */
+static void
+feat_text(struct feat *f, const char *s, size_t n)
+{
+	size_t i = 0, lead;
+	struct text_decoder d;
+	struct text_unit u;
+	bool first = true;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+		f->indent = s[i] == '\t' ? (f->indent / 8 + 1) * 8
+		    : f->indent + 1;
+		i++;
+	}
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	f->blank = i == n;
+	if (f->blank)
+		return;
+	text_decoder_init(&d, s, i, n);
+	while (text_decode(&d, &u)) {
+		if (first)
+			f->first = u.ch;
+		first = false;
+		f->last = u.ch;
+		f->chars++;
+		if (is_letter(u.ch)) {
+			f->letters++;
+			f->upper += is_upper(u.ch);
+			f->lower += is_lower(u.ch);
+		}
+	}
+	s += i;
+	n -= i;
+	if (n >= 3 && is_adorn_char(s[0]) && f->indent == 0) {
+		size_t k = 1;
+
+		while (k < n && s[k] == s[0])
+			k++;
+		if (k == n)
+			f->adorn = s[0];
+	}
+	f->num_depth = parse_number(s, n, &lead, f->num, sizeof f->num);
+	f->bullet = (n >= 2 && strchr("*-+>|o", s[0]) != NULL &&
+	    (s[1] == ' ' || s[1] == '\t')) ||
+	    (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) ||
+	    (n >= 3 && (s[0] == '(' || s[1] == ')'));
+	f->leaders = has_leaders(s, n);
+	f->gap = memmem(s + (f->num_depth ? lead : 0), n - (f->num_depth ? lead : 0),
+	    "  ", 2) != NULL || memchr(s, '\t', n) != NULL;
+	f->codeish = looks_like_code(s, n);
+	feat_words(f, s, n);
+}
+
+static void
+feat_load(struct plain *p, struct feat *f, const struct line *l)
+{
+	const char *s = p->d + l->start;
+	size_t n = l->end - l->start;
+
+	memset(f, 0, sizeof *f);
+	f->start = l->start;
+	f->end = l->end;
+	f->lineno = l->lineno;
+	f->text_start = l->start;
+	f->text_end = l->end;
+	if (memchr(s, 0x1b, n) != NULL || memchr(s, '\b', n) != NULL) {
+		buf_reset(&p->clean);
+		text_clean(&p->clean, p->d, l->start, l->end, 0);
+		s = p->clean.data;
+		n = p->clean.len;
+		f->cleaned = true;
+	}
+	feat_text(f, s, n);
+	f->indent = f->indent > p->margin ? f->indent - p->margin : 0;
+	if (!f->cleaned) {
+		while (f->text_start < f->text_end &&
+		    (p->d[f->text_start] == ' ' || p->d[f->text_start] == '\t'))
+			f->text_start++;
+		while (f->text_end > f->text_start &&
+		    (p->d[f->text_end - 1] == ' ' ||
+		    p->d[f->text_end - 1] == '\t'))
+			f->text_end--;
+	}
+}
+
+/* A line short and plain enough to be a heading of any unmarked kind. */
+static bool
+heading_shaped(const struct feat *f)
+{
+	if (f->blank || f->adorn || f->bullet || f->leaders || f->codeish ||
+	    f->gap)
+		return false;
+	if (f->chars > PLAIN_MAX_HEADING_CHARS ||
+	    f->words > PLAIN_MAX_HEADING_WORDS || f->letters == 0)
+		return false;
+	if (!(is_upper(f->first) || (f->first >= '0' && f->first <= '9') ||
+	    f->num_depth > 0))
+		return false;
+	if (f->last == '.' || f->last == ',' || f->last == ';' ||
+	    f->last == ':' || f->last == '!')
+		return false;
+	if (f->last == '?' && !f->titlecase && f->num_depth == 0)
+		return false;
+	return true;
+}
+
+static bool
+all_caps(const struct feat *f)
+{
+	return f->letters >= PLAIN_MIN_CAPS_LETTERS && f->lower == 0 &&
+	    f->upper == f->letters;
+}
+
+struct lookahead {
+	struct feat next;      /* the next non-blank line */
+	bool have_next;
+	unsigned blanks;       /* blank lines before it */
+	unsigned body_chars;   /* characters in its paragraph */
+	bool body_sentence;    /* the paragraph has sentence punctuation */
+	bool all_shaped;       /* every line of it could be a heading: a list
+				  or a table of contents, not text */
+};
+
+static void
+look_ahead(struct plain *p, size_t pos, unsigned long lineno,
+    struct lookahead *la)
+{
+	struct line_iter it;
+	struct line l;
+	struct feat f;
+	unsigned lines = 0;
+
+	memset(la, 0, sizeof *la);
+	line_iter_init(&it, p->d, p->len, pos);
+	it.lineno = lineno;
+	while (line_iter_next(&it, &l)) {
+		feat_load(p, &f, &l);
+		if (!la->have_next) {
+			if (f.blank) {
+				if (++la->blanks > PLAIN_MAX_BLANKS_AFTER)
+					return;
+				continue;
+			}
+			la->next = f;
+			la->have_next = true;
+			la->all_shaped = true;
+		} else if (f.blank || f.indent != la->next.indent) {
+			return;
+		}
+		la->body_chars += f.chars;
+		la->all_shaped &= heading_shaped(&f);
+		if (f.last == '.' || f.last == '!' || f.last == '?' ||
+		    f.last == ':' || memchr(p->d + f.start, '.',
+		    f.end - f.start) != NULL)
+			la->body_sentence = true;
+		if (++lines >= PLAIN_BODY_LINES)
+			return;
+	}
+}
+
+static void
+plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
+    enum cand_kind kind, int rank)
+{
+	struct cand *c;
+
+	p->c = xgrow(p->c, &p->capc, p->nc + 1, sizeof *p->c);
+	c = &p->c[p->nc++];
+	c->offset = offset;
+	c->line = f->lineno;
+	c->title_start = f->start;
+	c->title_end = f->end;
+	c->kind = kind;
+	c->rank = rank;
+	c->indent = f->indent;
+}
+
+static int
+adorn_rank(char c)
+{
+	switch (c) {
+	case '#': case '*': case '=': return 1;
+	case '-': return 2;
+	case '~': return 3;
+	case '^': return 4;
+	default: return 5;
+	}
+}
+
+/* Is u an underline for title t?  Lengths must roughly agree: a much
+ * longer rule after a short line is a separator, not an underline. */
+static bool
+underlines(const struct feat *u, const struct feat *t)
+{
+	unsigned ul = u->chars, tl = t->chars;
+
+	if (!u->adorn || t->blank || t->adorn ||
+	    (t->letters == 0 && t->num_depth == 0))
+		return false;
+	if (t->indent > PLAIN_MAX_SUBHEADING_INDENT ||
+	    t->chars > PLAIN_MAX_HEADING_CHARS)
+		return false;
+	if (ul > 2 * tl + 4)
+		return false;
+	if (ul + 2 >= tl)
+		return true;
+	/* a short underline ("Title -- details" over a shorter rule) */
+	return ul >= 4 && 2 * ul >= tl && t->last != '.' && t->last != ',';
+}
+
+/* Does the number of n extend the number of c ("1.2" after "1.")? */
+static bool
+number_extends(const struct feat *c, const struct feat *n)
+{
+	size_t k = strlen(c->num);
+
+	if (c->num_depth == 0 || n->num_depth <= c->num_depth || k == 0)
+		return false;
+	k -= c->num[k - 1] == '.';
+	return strncmp(c->num, n->num, k) == 0 && n->num[k] == '.';
+}
+
+/* Is the text after a candidate a body the candidate introduces?  A bare
+ * heading has its text at the same indent (a line followed by indented
+ * text introduces code); numbered and ALL-CAPS ones may have their text
+ * indented (man pages, FAQs), and need less of it (a man page's NAME); an
+ * indented one needs text indented further. */
+static bool
+body_follows(const struct feat *c, const struct lookahead *la, bool caps)
+{
+	const struct feat *n = &la->next;
+	bool marked = caps || c->num_depth > 0;
+
+	if (!la->have_next || la->all_shaped || n->adorn)
+		return false;
+	if (c->indent > 0 ? n->indent <= c->indent
+	    : n->indent > 0 && !marked)
+		return false;
+	if (la->blanks == 0 && is_lower(n->first) && !caps)
+		return false;
+	/* a long line directly followed by lines of about its length is the
+	 * first line of a hard-wrapped paragraph */
+	if (la->blanks == 0 && c->chars > PLAIN_WRAPPED_MIN_CHARS &&
+	    n->chars < 2 * c->chars)
+		return false;
+	/* a line followed by indented code introduces it */
+	if (n->codeish && n->indent > c->indent)
+		return false;
+	/* numbered lines followed by numbered lines are a list */
+	if (c->num_depth > 0 && n->num_depth > 0)
+		return false;
+	if (marked)
+		return true;
+	return la->body_chars >= PLAIN_MIN_BODY_CHARS &&
+	    la->body_chars > c->chars && la->body_sentence;
+}
+
+/* The previous line lets a heading start here: nothing, a blank, a heading,
+ * or a finished sentence. */
+static bool
+prev_allows(const struct feat *prev, bool prev_heading)
+{
+	if (prev == NULL || prev->blank || prev_heading)
+		return true;
+	if (prev->adorn)
+		return true;
+	return ends_sentence(prev->last) && !heading_shaped(prev);
+}
+
+static size_t
+plain_line_after(const struct plain *p, size_t off)
+{
+	const char *nl = memchr(p->d + off, '\n', p->len - off);
+
+	return nl != NULL ? (size_t)(nl - p->d) + 1 : p->len;
+}
+
+/* Classify an unmarked candidate line; returns true if it was added. */
+static bool
+plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
+    bool prev_heading, const struct line_iter *it)
+{
+	struct lookahead la, la2;
+	bool caps, deeper_next = false, ok;
+
+	if (!heading_shaped(f) || !prev_allows(prev, prev_heading))
+		return false;
+	caps = all_caps(f) && f->indent == 0;
+	if (f->indent > PLAIN_MAX_SUBHEADING_INDENT)
+		return false;
+	look_ahead(p, it->pos, it->lineno, &la);
+	ok = body_follows(f, &la, caps);
+	if (!ok && la.have_next && heading_shaped(&la.next) &&
+	    la.blanks <= 1) {
+		const struct feat *n = &la.next;
+
+		deeper_next = number_extends(f, n) ||
+		    (caps && !all_caps(n) && n->num_depth == 0);
+		if (deeper_next) {
+			look_ahead(p, plain_line_after(p, n->start),
+			    n->lineno + 1, &la2);
+			ok = body_follows(n, &la2, caps);
+		}
+	}
+	if (!ok)
+		return false;
+	if (f->num_depth > 0 && f->indent == 0)
+		plain_add_cand(p, f, f->start, CAND_NUMBERED,
+		    2 * f->num_depth);
+	else if (caps)
+		plain_add_cand(p, f, f->start, CAND_CAPS, 2);
+	else
+		plain_add_cand(p, f, f->start, CAND_BARE, 0);
+	return true;
+}
+
+/* A line too long to be a heading: only its end matters, to the next line
+ * (does it finish a sentence?). */
+static void
+long_line_feat(const struct plain *p, struct feat *f, const struct line *l)
+{
+	size_t e = l->end, s;
+
+	memset(f, 0, sizeof *f);
+	f->start = l->start;
+	f->end = l->end;
+	f->lineno = l->lineno;
+	f->chars = PLAIN_MAX_HEADING_CHARS + 1;
+	while (e > l->start && (p->d[e - 1] == ' ' || p->d[e - 1] == '\t'))
+		e--;
+	s = e;
+	while (s > l->start && e - s < 4 &&
+	    ((unsigned char)p->d[s - 1] & 0xc0) == 0x80)
+		s--;
+	if (s > l->start)
+		s--;
+	if (s < e) {
+		ucs4_t c;
+
+		u8_mbtouc(&c, (const uint8_t *)p->d + s, e - s);
+		f->last = c;
+	}
+	f->blank = e == l->start;
+}
+
+static void
+plain_scan(struct plain *p, size_t start)
+{
+	struct line_iter it;
+	struct line l;
+	struct feat prev, cur, next;
+	bool have_prev = false, prev_heading = false;
+
+	line_iter_init(&it, p->d, p->len, start);
+	while (line_iter_next(&it, &l)) {
+		bool heading = false;
+
+		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES) {
+			long_line_feat(p, &prev, &l);
+			have_prev = true;
+			prev_heading = false;
+			continue;
+		}
+		feat_load(p, &cur, &l);
+		if (cur.adorn && (!have_prev || prev.blank)) {
+			/* an overline: title and underline follow */
+			struct line_iter save = it;
+			struct line lt, lu;
+			struct feat t, u;
+
+			if (line_iter_next(&it, &lt) &&
+			    line_iter_next(&it, &lu)) {
+				feat_load(p, &t, &lt);
+				feat_load(p, &u, &lu);
+				if (u.adorn == cur.adorn && underlines(&u, &t) &&
+				    u.chars + 2 >= cur.chars &&
+				    cur.chars + 2 >= u.chars) {
+					plain_add_cand(p, &t, cur.start,
+					    CAND_UNDER,
+					    2 * adorn_rank(cur.adorn) - 1);
+					prev = u;
+					have_prev = true;
+					prev_heading = true;
+					continue;
+				}
+			}
+			it = save;
+		}
+		if (!cur.blank && !cur.adorn &&
+		    (!have_prev || prev.blank || prev.adorn)) {
+			struct line_iter save = it;
+			struct line ln;
+
+			if (line_iter_next(&it, &ln) &&
+			    ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES) {
+				feat_load(p, &next, &ln);
+				if (underlines(&next, &cur)) {
+					plain_add_cand(p, &cur, cur.start,
+					    CAND_UNDER,
+					    2 * adorn_rank(next.adorn));
+					prev = next;
+					have_prev = true;
+					prev_heading = true;
+					continue;
+				}
+			}
+			it = save;
+		}
+		heading = plain_unmarked(p, &cur, have_prev ? &prev : NULL,
+		    prev_heading, &it);
+		prev = cur;
+		have_prev = true;
+		prev_heading = heading;
+	}
+}
+
+/* The document decides: bare lines are headings only where it marks none
+ * with underlines, and sit below ALL-CAPS headings where it has those. */
+static void
+plain_decide(struct plain *p)
+{
+	bool under = false, caps = false;
+	size_t i;
+
+	for (i = 0; i < p->nc; i++) {
+		under |= p->c[i].kind == CAND_UNDER;
+		caps |= p->c[i].kind == CAND_CAPS;
+	}
+	for (i = 0; i < p->nc; i++) {
+		const struct cand *c = &p->c[i];
+		struct buf t = BUF_INIT;
+		int rank = c->rank;
+
+		/* a document that underlines its headings does not also
+		 * number them: numbered lines there are lists */
+		if (c->kind == CAND_NUMBERED && under)
+			continue;
+		if (c->kind == CAND_BARE) {
+			if (under || (c->indent > 0 && !caps))
+				continue;
+			rank = caps ? 4 : 2;
+		}
+		text_clean(&t, p->d, c->title_start, c->title_end,
+		    TEXT_CLEAN_KEEP);
+		outline_add(p->o, c->offset, c->line, rank, buf_str(&t), t.len);
+		buf_fini(&t);
+	}
+}
+
+/* Some documents (linuxdoc, some mail) indent all their text: headings and
+ * paragraphs are then judged relative to that margin.  It is the most
+ * common indent of long lines near the start. */
+static int
+plain_margin(const char *d, size_t len, size_t start)
+{
+	unsigned count[PLAIN_MARGIN_MAX + 1] = { 0 };
+	struct line_iter it;
+	struct line l;
+	int i, best = 0;
+
+	if (len > start + PLAIN_MARGIN_SAMPLE)
+		len = start + PLAIN_MARGIN_SAMPLE;
+	line_iter_init(&it, d, len, start);
+	while (line_iter_next(&it, &l)) {
+		size_t k = l.start;
+
+		while (k < l.end && d[k] == ' ')
+			k++;
+		if (k - l.start <= PLAIN_MARGIN_MAX &&
+		    l.end - k >= PLAIN_MARGIN_LINE_CHARS)
+			count[k - l.start]++;
+	}
+	for (i = 1; i <= PLAIN_MARGIN_MAX; i++)
+		if (count[i] > count[best])
+			best = i;
+	return best;
+}
+
+void
+fmt_plain_parse(struct outline *o, const struct document *doc)
+{
+	struct plain p;
+
+	memset(&p, 0, sizeof p);
+	p.o = o;
+	p.d = doc->data;
+	p.len = doc->len;
+	p.margin = plain_margin(p.d, p.len, doc->text_start);
+	plain_scan(&p, doc->text_start);
+	plain_decide(&p);
+	outline_compact_levels(o);
+	buf_fini(&p.clean);
+	free(p.c);
+}

@@ -1,0 +1,248 @@
+/* folio: command line, modes, and the only place that prints errors and
+ * chooses the exit status (0 success, 1 usage, 2 document or system). */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "document.h"
+#include "guide.h"
+#include "outline.h"
+#include "output.h"
+
+#define EXIT_USAGE 1
+#define EXIT_TROUBLE 2
+#define DEFAULT_PRINT_WIDTH 80
+#define MIN_WIDTH 10
+#define MAX_WIDTH 1000
+
+enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_TOC, MODE_PRINT };
+
+struct options {
+	enum mode mode;
+	enum doc_format format;
+	const char *section;
+	int width;
+	bool raw;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("Usage: folio [OPTION]... [FILE]\n"
+	    "Read a long technical article in the terminal, by its sections.\n"
+	    "With no FILE, read standard input when it is not a terminal,\n"
+	    "and open the built-in guide when it is.  FILE - is standard input.\n"
+	    "\n"
+	    "  -o, --outline        print LEVEL<TAB>LINE<TAB>TITLE per heading\n"
+	    "  -t, --toc            print the table of contents as a tree\n"
+	    "  -p, --print          print the document wrapped (the default\n"
+	    "                       when standard output is not a terminal)\n"
+	    "  -s, --section=N|TEXT only section N (1-based, --outline order)\n"
+	    "                       or the first whose title contains TEXT\n"
+	    "  -w, --width=N        wrap at N columns (default: the terminal\n"
+	    "                       width, or 80 when not printing to one)\n"
+	    "  -f, --format=FORMAT  markdown, asciidoc, rst or plain (default:\n"
+	    "                       from the file name, then the content)\n"
+	    "      --raw            write control characters and escape\n"
+	    "                       sequences as they are, not as markers\n"
+	    "  -h, --help           show this help and exit\n"
+	    "  -V, --version        show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 success, 1 usage error, 2 document or system error.\n",
+	    f);
+}
+
+static void
+version(void)
+{
+	printf("folio %s\n"
+	    "Copyright (C) 2026 the folio developers.\n"
+	    "License: MIT <https://opensource.org/licenses/MIT>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n",
+	    PACKAGE_VERSION);
+}
+
+static int
+bad_usage(const char *fmt, const char *arg)
+{
+	fputs("folio: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'folio --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int
+parse_width(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *s == '\0' || *end != '\0' || v < MIN_WIDTH ||
+	    v > MAX_WIDTH)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int
+parse_options(int argc, char **argv, struct options *opt)
+{
+	static const struct option longopts[] = {
+		{ "outline", no_argument, NULL, 'o' },
+		{ "toc", no_argument, NULL, 't' },
+		{ "print", no_argument, NULL, 'p' },
+		{ "section", required_argument, NULL, 's' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "raw", no_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	memset(opt, 0, sizeof *opt);
+	opt->format = FORMAT_AUTO;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":otps:w:f:hV", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'o': opt->mode = MODE_OUTLINE; break;
+		case 't': opt->mode = MODE_TOC; break;
+		case 'p': opt->mode = MODE_PRINT; break;
+		case 's': opt->section = optarg; break;
+		case 'R': opt->raw = true; break;
+		case 'w':
+			if (parse_width(optarg, &opt->width) != 0)
+				return bad_usage("invalid width '%s': give a "
+				    "number of columns from 10 to 1000", optarg);
+			break;
+		case 'f':
+			if (format_from_name(optarg, &opt->format) != 0)
+				return bad_usage("unknown format '%s': use "
+				    "markdown, asciidoc, rst or plain", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			version();
+			return 0;
+		case ':':
+			return bad_usage("option '%s' needs an argument",
+			    argv[optind - 1]);
+		default:
+			return bad_usage("unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	return -1;
+}
+
+static int
+terminal_width(int fd)
+{
+	struct winsize ws;
+
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return DEFAULT_PRINT_WIDTH;
+}
+
+static int
+open_input(int argc, char **argv, struct document *doc)
+{
+	struct err err;
+	const char *path;
+
+	if (argc - optind > 1) {
+		fprintf(stderr, "folio: one FILE at a time\n"
+		    "Try 'folio --help' for more information.\n");
+		return EXIT_USAGE;
+	}
+	if (argc - optind == 1)
+		path = argv[optind];
+	else if (!isatty(STDIN_FILENO))
+		path = "-";
+	else {
+		document_init_static(doc, folio_guide, folio_guide_len,
+		    "folio guide");
+		return -1;
+	}
+	if (document_open(doc, path, &err) != 0) {
+		fprintf(stderr, "folio: %s\n", err.msg);
+		return EXIT_TROUBLE;
+	}
+	return -1;
+}
+
+static int
+run(const struct options *opt, const struct document *doc,
+    const struct outline *o)
+{
+	size_t start = 0, end = doc->len;
+	int width = opt->width ? opt->width : terminal_width(STDOUT_FILENO);
+
+	if (opt->mode == MODE_OUTLINE) {
+		output_outline(stdout, o, opt->raw);
+		return 0;
+	}
+	if (opt->mode == MODE_TOC) {
+		output_toc(stdout, o, opt->raw);
+		return 0;
+	}
+	if (opt->section != NULL) {
+		long i = outline_lookup(o, opt->section);
+
+		if (i < 0) {
+			fprintf(stderr, "folio: %s: no section matches '%s'\n",
+			    doc->name, opt->section);
+			return EXIT_USAGE;
+		}
+		start = o->h[i].offset;
+		end = outline_section_end(o, (size_t)i, doc->len);
+		while (end > start && strchr(" \t\r\n", doc->data[end - 1]))
+			end--;
+	}
+	output_print(stdout, doc, start, end, width, opt->raw);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opt;
+	struct document doc;
+	struct outline o;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	rc = parse_options(argc, argv, &opt);
+	if (rc >= 0)
+		return rc;
+	rc = open_input(argc, argv, &doc);
+	if (rc >= 0)
+		return rc;
+	outline_init(&o);
+	outline_build(&o, &doc, opt.format);
+	rc = run(&opt, &doc, &o);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "folio: standard output: %s\n", strerror(errno));
+		rc = EXIT_TROUBLE;
+	}
+	outline_fini(&o);
+	document_fini(&doc);
+	return rc;
+}

@@ -1,0 +1,504 @@
+/* The outline (see outline.h): heading storage, format detection, and the
+ * queries the pager and the command line make of it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicase.h>
+
+#include "outline.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Content detection looks at the start of the document only. */
+#define DETECT_BYTES (256u * 1024)
+/* A format is chosen from content when its score reaches this. */
+#define DETECT_MIN_SCORE 3
+
+void
+outline_init(struct outline *o)
+{
+	memset(o, 0, sizeof *o);
+	o->format = FORMAT_PLAIN;
+}
+
+void
+outline_fini(struct outline *o)
+{
+	free(o->h);
+	buf_fini(&o->titles);
+	buf_fini(&o->doc_title);
+	outline_init(o);
+}
+
+void
+outline_add(struct outline *o, size_t offset, unsigned long line, int level,
+    const char *title, size_t len)
+{
+	struct heading *h;
+	struct buf clean = BUF_INIT;
+
+	while (len > 0 && (title[len - 1] == ' ' || title[len - 1] == '\t'))
+		len--;
+	while (len > 0 && (title[0] == ' ' || title[0] == '\t'))
+		title++, len--;
+	/* controls are kept (not markers): whoever shows a title decides */
+	text_clean(&clean, title, 0, len, TEXT_CLEAN_SQUEEZE | TEXT_CLEAN_KEEP);
+	len = clean.len;
+	if (len > OUTLINE_TITLE_MAX) {
+		len = OUTLINE_TITLE_MAX;
+		while (len > 0 && ((unsigned char)clean.data[len] & 0xc0) == 0x80)
+			len--;
+	}
+	if (level < 1)
+		level = 1;
+	if (level > OUTLINE_LEVEL_MAX)
+		level = OUTLINE_LEVEL_MAX;
+	o->h = xgrow(o->h, &o->cap, o->n + 1, sizeof *o->h);
+	h = &o->h[o->n++];
+	h->offset = offset;
+	h->line = line;
+	h->level = (uint8_t)level;
+	h->title = (uint32_t)o->titles.len;
+	h->title_len = (uint16_t)len;
+	buf_add(&o->titles, buf_str(&clean), len);
+	buf_addc(&o->titles, '\0');
+	buf_fini(&clean);
+}
+
+const char *
+outline_title(const struct outline *o, size_t i)
+{
+	return o->titles.data + o->h[i].title;
+}
+
+size_t
+outline_section_end(const struct outline *o, size_t i, size_t doclen)
+{
+	size_t j;
+
+	for (j = i + 1; j < o->n; j++)
+		if (o->h[j].level <= o->h[i].level)
+			return o->h[j].offset;
+	return doclen;
+}
+
+void
+outline_compact_levels(struct outline *o)
+{
+	unsigned char map[256] = { 0 };
+	size_t i;
+	int next = 1, l;
+
+	for (i = 0; i < o->n; i++)
+		map[o->h[i].level] = 1;
+	for (l = 0; l < 256; l++)
+		if (map[l])
+			map[l] = (unsigned char)next++;
+	for (i = 0; i < o->n; i++)
+		o->h[i].level = map[o->h[i].level];
+}
+
+long
+outline_find(const struct outline *o, size_t off)
+{
+	size_t lo = 0, hi = o->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (o->h[mid].offset <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo - 1;
+}
+
+static char *
+fold(const char *s, size_t n, size_t *outlen)
+{
+	uint8_t *r = u8_casefold((const uint8_t *)s, n, NULL, NULL, NULL,
+	    outlen);
+
+	return (char *)r;
+}
+
+long
+outline_lookup(const struct outline *o, const char *spec)
+{
+	char *end, *needle;
+	size_t nl, i;
+	long n;
+
+	n = strtol(spec, &end, 10);
+	if (*spec != '\0' && *end == '\0')
+		return n >= 1 && (size_t)n <= o->n ? n - 1 : -1;
+	needle = fold(spec, strlen(spec), &nl);
+	if (needle == NULL)
+		return -1;
+	for (i = 0; i < o->n; i++) {
+		size_t hl;
+		char *hay = fold(outline_title(o, i), o->h[i].title_len, &hl);
+		bool hit = hay != NULL && memmem(hay, hl, needle, nl) != NULL;
+
+		free(hay);
+		if (hit) {
+			free(needle);
+			return (long)i;
+		}
+	}
+	free(needle);
+	return -1;
+}
+
+static bool
+is_word_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+/* An emphasis mark: at a word boundary on one side only. */
+static bool
+is_emphasis_mark(const char *s, size_t n, size_t i)
+{
+	bool before = i > 0 && is_word_byte(s[i - 1]);
+	bool after = i + 1 < n && is_word_byte(s[i + 1]);
+
+	if (i > 0 && s[i - 1] == s[i])
+		return true;
+	if (i + 1 < n && s[i + 1] == s[i])
+		return true;
+	return before != after;
+}
+
+/* "https://host/path[text]" or "link:file[text]": the link text, which is
+ * the target itself when the brackets are empty. */
+static size_t
+clean_link(struct buf *out, const char *s, size_t n, size_t i)
+{
+	size_t e = i, lb;
+
+	while (e < n && s[e] != ' ' && s[e] != '[')
+		e++;
+	if (e >= n || s[e] != '[')
+		return 0;
+	if (memmem(s + i, e - i, "://", 3) == NULL &&
+	    !(e - i > 5 && memcmp(s + i, "link:", 5) == 0) &&
+	    !(e - i > 7 && memcmp(s + i, "mailto:", 7) == 0))
+		return 0;
+	lb = e;
+	while (e < n && s[e] != ']')
+		e++;
+	if (e >= n)
+		return 0;
+	if (e > lb + 1)
+		buf_add(out, s + lb + 1, e - lb - 1);
+	else
+		buf_add(out, s + i, lb - i);
+	return e + 1 - i;
+}
+
+/* ":role:`text`": the length of ":role:", or 0. */
+static size_t
+rst_role(const char *s, size_t n, size_t i)
+{
+	size_t e = i + 1;
+
+	while (e < n && ((s[e] >= 'a' && s[e] <= 'z') || s[e] == '-' ||
+	    s[e] == ':' || (s[e] >= '0' && s[e] <= '9')))
+		e++;
+	return e > i + 2 && e < n && s[e] == '`' && s[e - 1] == ':' ? e - i
+	    : 0;
+}
+
+void
+outline_clean_inline(struct buf *out, const char *s, size_t n,
+    enum doc_format fmt)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		char c = s[i];
+
+		if ((i == 0 || s[i - 1] == ' ') && fmt == FORMAT_ASCIIDOC &&
+		    (k = clean_link(out, s, n, i)) > 0) {
+			i += k;
+			continue;
+		}
+		if (fmt == FORMAT_ASCIIDOC && c == '<' && i + 1 < n &&
+		    s[i + 1] == '<') {
+			const char *end = memmem(s + i, n - i, ">>", 2);
+			const char *comma = end != NULL ?
+			    memchr(s + i, ',', (size_t)(end - (s + i))) : NULL;
+
+			if (end != NULL) {
+				if (comma != NULL)
+					buf_add(out, comma + 1,
+					    (size_t)(end - comma - 1));
+				else
+					buf_add(out, s + i + 2,
+					    (size_t)(end - s - i - 2));
+				i = (size_t)(end - s) + 2;
+				continue;
+			}
+		}
+		if (fmt == FORMAT_RST && c == ':' && (k = rst_role(s, n, i)) > 0) {
+			i += k;
+			continue;
+		}
+		if (c == '`') {
+			i++;
+			if (fmt == FORMAT_RST)
+				while (i < n && s[i] == '_')
+					i++;
+			continue;
+		}
+		if ((c == '*' || (fmt == FORMAT_ASCIIDOC &&
+		    (c == '_' || c == '+'))) && is_emphasis_mark(s, n, i)) {
+			i++;
+			continue;
+		}
+		buf_addc(out, c);
+		i++;
+	}
+}
+
+static const char *
+extension(const char *name)
+{
+	const char *slash = strrchr(name, '/'), *dot = strrchr(name, '.');
+
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == name ||
+	    (slash != NULL && dot == slash + 1))
+		return "";
+	return dot + 1;
+}
+
+static enum doc_format
+format_by_name(const char *name)
+{
+	static const struct {
+		const char *ext;
+		enum doc_format f;
+	} map[] = {
+		{ "md", FORMAT_MARKDOWN }, { "markdown", FORMAT_MARKDOWN },
+		{ "mdown", FORMAT_MARKDOWN }, { "mkd", FORMAT_MARKDOWN },
+		{ "mkdn", FORMAT_MARKDOWN },
+		{ "adoc", FORMAT_ASCIIDOC }, { "asciidoc", FORMAT_ASCIIDOC },
+		{ "asc", FORMAT_ASCIIDOC },
+		{ "rst", FORMAT_RST }, { "rest", FORMAT_RST },
+	};
+	const char *ext;
+	size_t i;
+
+	if (name == NULL)
+		return FORMAT_AUTO;
+	ext = extension(name);
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcasecmp(ext, map[i].ext) == 0)
+			return map[i].f;
+	return FORMAT_AUTO;
+}
+
+struct detect_score {
+	int markdown, asciidoc, rst;
+};
+
+static bool
+starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+static bool
+all_same(const char *s, size_t n, char c, size_t min)
+{
+	size_t i;
+
+	if (n < min)
+		return false;
+	for (i = 0; i < n; i++)
+		if (s[i] != c)
+			return false;
+	return true;
+}
+
+/* ``literal`` -- but not the ``quotes'' of GNU documents */
+static bool
+has_rst_literal(const char *s, size_t n)
+{
+	const char *a = memmem(s, n, "``", 2), *b;
+
+	if (a == NULL || memmem(s, n, "```", 3) != NULL)
+		return false;
+	a += 2;
+	b = memmem(a, n - (size_t)(a - s), "``", 2);
+	return b != NULL && b > a && memmem(a, (size_t)(b - a), "''", 2) == NULL;
+}
+
+/* :role:`text` */
+static bool
+has_rst_role(const char *s, size_t n)
+{
+	const char *p = memmem(s, n, ":`", 2);
+	const char *q;
+
+	if (p == NULL || p == s)
+		return false;
+	q = p - 1;
+	while (q > s && q[-1] >= 'a' && q[-1] <= 'z')
+		q--;
+	return q > s && q[-1] == ':' && q < p &&
+	    memchr(p + 2, '`', n - (size_t)(p + 2 - s)) != NULL;
+}
+
+/* prev_blank: the line before was blank (or there was none). */
+static void
+detect_line(struct detect_score *sc, const char *s, size_t n,
+    bool prev_blank, bool *fenced)
+{
+	size_t i = 0;
+
+	if (starts(s, n, "```") || starts(s, n, "~~~")) {
+		sc->markdown++;
+		*fenced = !*fenced;
+		return;
+	}
+	if (*fenced)
+		return;
+	while (i < n && s[i] == '#')
+		i++;
+	/* an ATX heading stands after a blank line and starts with a word:
+	 * "#  (eval $x)" in a block of shell comments is no heading */
+	if (i >= 1 && i <= 6 && i + 1 < n && s[i] == ' ' && prev_blank &&
+	    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '$')
+		sc->markdown += 2;
+	if (memmem(s, n, "](", 2) != NULL)
+		sc->markdown++;
+	i = 0;
+	while (i < n && s[i] == '=')
+		i++;
+	if (i >= 1 && i <= 6 && i + 1 < n && s[i] == ' ' && s[i + 1] != ' ' &&
+	    s[n - 1] != '=')
+		sc->asciidoc += 2;
+	if (n > 2 && s[0] == ':' && memchr(s + 1, ':', n - 1) != NULL &&
+	    (s[1] >= 'a' && s[1] <= 'z'))
+		sc->asciidoc++;
+	if (starts(s, n, "[[") || starts(s, n, "[source") ||
+	    starts(s, n, "include::") || starts(s, n, "image::") ||
+	    starts(s, n, "ifdef::") || starts(s, n, "[NOTE]") ||
+	    (all_same(s, n, '=', 4) && n == 4))
+		sc->asciidoc++;
+	if (starts(s, n, ".. ") && (memmem(s, n, "::", 2) != NULL ||
+	    starts(s, n, ".. _")))
+		sc->rst += 2;
+	/* "Example::" introduces a literal block */
+	if (n > 3 && s[n - 1] == ':' && s[n - 2] == ':' && s[n - 3] != ' ' &&
+	    s[n - 3] != ':')
+		sc->rst++;
+	if (has_rst_literal(s, n))
+		sc->rst++;
+	if (has_rst_role(s, n))
+		sc->rst++;
+}
+
+static enum doc_format
+format_by_content(const char *data, size_t len)
+{
+	struct detect_score sc = { 0, 0, 0 };
+	struct line_iter it;
+	struct line l;
+	bool prev_blank = true, fenced = false;
+
+	if (len > DETECT_BYTES)
+		len = DETECT_BYTES;
+	line_iter_init(&it, data, len, 0);
+	while (line_iter_next(&it, &l)) {
+		detect_line(&sc, data + l.start, l.end - l.start, prev_blank,
+		    &fenced);
+		prev_blank = l.end == l.start;
+	}
+	if (sc.asciidoc >= DETECT_MIN_SCORE && sc.asciidoc >= sc.markdown &&
+	    sc.asciidoc >= sc.rst)
+		return FORMAT_ASCIIDOC;
+	if (sc.markdown >= DETECT_MIN_SCORE && sc.markdown >= sc.rst)
+		return FORMAT_MARKDOWN;
+	if (sc.rst >= DETECT_MIN_SCORE)
+		return FORMAT_RST;
+	return FORMAT_PLAIN;
+}
+
+enum doc_format
+format_detect(const char *name, const char *data, size_t len)
+{
+	enum doc_format f = format_by_name(name);
+
+	return f != FORMAT_AUTO ? f : format_by_content(data, len);
+}
+
+const char *
+format_name(enum doc_format f)
+{
+	switch (f) {
+	case FORMAT_MARKDOWN: return "markdown";
+	case FORMAT_ASCIIDOC: return "asciidoc";
+	case FORMAT_RST: return "rst";
+	case FORMAT_PLAIN: return "plain";
+	default: return "auto";
+	}
+}
+
+int
+format_from_name(const char *s, enum doc_format *out)
+{
+	static const enum doc_format all[] = {
+		FORMAT_AUTO, FORMAT_PLAIN, FORMAT_MARKDOWN, FORMAT_ASCIIDOC,
+		FORMAT_RST
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (strcasecmp(s, format_name(all[i])) == 0) {
+			*out = all[i];
+			return 0;
+		}
+	if (strcasecmp(s, "md") == 0) {
+		*out = FORMAT_MARKDOWN;
+		return 0;
+	}
+	if (strcasecmp(s, "adoc") == 0) {
+		*out = FORMAT_ASCIIDOC;
+		return 0;
+	}
+	return -1;
+}
+
+void
+outline_build(struct outline *o, const struct document *doc,
+    enum doc_format fmt)
+{
+	if (fmt == FORMAT_AUTO)
+		fmt = format_detect(doc->path, doc->data + doc->text_start,
+		    doc->len - doc->text_start);
+	o->format = fmt;
+	switch (fmt) {
+	case FORMAT_MARKDOWN:
+		fmt_markdown_parse(o, doc);
+		break;
+	case FORMAT_ASCIIDOC:
+		fmt_asciidoc_parse(o, doc);
+		break;
+	case FORMAT_RST:
+		fmt_rst_parse(o, doc);
+		break;
+	default:
+		fmt_plain_parse(o, doc);
+		break;
+	}
+}

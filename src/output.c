@@ -1,0 +1,147 @@
+/* Non-interactive output (see output.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "text.h"
+#include "wrap.h"
+#include "xalloc.h"
+
+static void
+put_title(FILE *f, const struct outline *o, size_t i, bool raw)
+{
+	const char *t = outline_title(o, i);
+	size_t n = o->h[i].title_len;
+	struct buf b = BUF_INIT;
+
+	if (raw) {
+		fwrite(t, 1, n, f);
+		return;
+	}
+	text_clean(&b, t, 0, n, TEXT_CLEAN_MARKERS);
+	fwrite(buf_str(&b), 1, b.len, f);
+	buf_fini(&b);
+}
+
+void
+output_outline(FILE *f, const struct outline *o, bool raw)
+{
+	size_t i;
+
+	for (i = 0; i < o->n; i++) {
+		fprintf(f, "%d\t%lu\t", o->h[i].level, o->h[i].line);
+		put_title(f, o, i, raw);
+		fputc('\n', f);
+	}
+}
+
+void
+output_depths(const struct outline *o, int *depth)
+{
+	int stack[OUTLINE_LEVEL_MAX + 1];
+	int top = 0;
+	size_t i;
+
+	for (i = 0; i < o->n; i++) {
+		while (top > 0 && stack[top - 1] >= o->h[i].level)
+			top--;
+		depth[i] = top;
+		stack[top++] = o->h[i].level;
+	}
+}
+
+void
+output_toc(FILE *f, const struct outline *o, bool raw)
+{
+	int *depth = xcalloc(o->n ? o->n : 1, sizeof *depth);
+	unsigned long num[OUTLINE_LEVEL_MAX + 1] = { 0 };
+	size_t i;
+	int d, k;
+
+	output_depths(o, depth);
+	for (i = 0; i < o->n; i++) {
+		d = depth[i];
+		num[d]++;
+		for (k = d + 1; k <= OUTLINE_LEVEL_MAX; k++)
+			num[k] = 0;
+		fprintf(f, "%*s", 2 * d, "");
+		for (k = 0; k <= d; k++)
+			fprintf(f, k < d ? "%lu." : "%lu", num[k]);
+		fputc(' ', f);
+		put_title(f, o, i, raw);
+		fputc('\n', f);
+	}
+	free(depth);
+}
+
+/* Write one wrapped row, expanding tabs and showing controls as markers. */
+static void
+print_row(FILE *f, const char *data, const struct wrap_row *r, struct buf *b)
+{
+	struct text_decoder d;
+	struct text_unit u;
+	int col = r->indent;
+
+	buf_reset(b);
+	for (int i = 0; i < r->indent; i++)
+		buf_addc(b, ' ');
+	text_decoder_init(&d, data, r->start, r->end);
+	d.style = r->style;
+	while (text_decode(&d, &u)) {
+		if (u.kind == TEXT_TAB) {
+			int w = TEXT_TAB_STOP - col % TEXT_TAB_STOP;
+
+			for (int i = 0; i < w; i++)
+				buf_addc(b, ' ');
+			col += w;
+			continue;
+		}
+		text_put_unit(b, data, &u, true);
+		col += u.width;
+	}
+	buf_addc(b, '\n');
+	fwrite(b->data, 1, b->len, f);
+}
+
+static void
+print_row_raw(FILE *f, const char *data, size_t from, size_t to, int indent)
+{
+	while (to > from && (data[to - 1] == ' ' || data[to - 1] == '\t'))
+		to--;
+	fprintf(f, "%*s", indent, "");
+	fwrite(data + from, 1, to - from, f);
+	fputc('\n', f);
+}
+
+void
+output_print(FILE *f, const struct document *doc, size_t start, size_t end,
+    int width, bool raw)
+{
+	struct line_iter it;
+	struct line l;
+	struct wrap w;
+	struct buf b = BUF_INIT;
+
+	if (start < doc->text_start)
+		start = doc->text_start;
+	wrap_init(&w);
+	line_iter_init(&it, doc->data, end, start);
+	while (line_iter_next(&it, &l)) {
+		size_t n = wrap_line(&w, doc->data, l.start, l.end, width, 0);
+
+		for (size_t i = 0; i < n; i++) {
+			if (!raw) {
+				print_row(f, doc->data, &w.rows[i], &b);
+				continue;
+			}
+			print_row_raw(f, doc->data,
+			    i == 0 ? l.start : w.rows[i].start,
+			    i + 1 < n ? w.rows[i + 1].start : l.end,
+			    w.rows[i].indent);
+		}
+	}
+	wrap_fini(&w);
+	buf_fini(&b);
+}

@@ -1,0 +1,345 @@
+/* Byte classification (see text.h).  The decoder is the single place that
+ * decides how a document byte is shown; wrap, print and screen all go
+ * through it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text.h"
+
+#define ESC 0x1b
+#define BS 0x08
+#define CSI_MAX_PARAMS 16
+/* An SGR sequence longer than this is not believed and shown instead. */
+#define SGR_MAX_LEN 64
+
+void
+text_style_reset(struct text_style *s)
+{
+	s->attr = 0;
+	s->fg = TEXT_COLOR_DEFAULT;
+	s->bg = TEXT_COLOR_DEFAULT;
+}
+
+bool
+text_style_equal(const struct text_style *a, const struct text_style *b)
+{
+	return a->attr == b->attr && a->fg == b->fg && a->bg == b->bg;
+}
+
+void
+text_decoder_init(struct text_decoder *d, const char *data, size_t start,
+    size_t end)
+{
+	d->data = data;
+	d->pos = start;
+	d->end = end;
+	text_style_reset(&d->style);
+}
+
+bool
+text_is_control(uint32_t ch)
+{
+	if (ch < 0x20 || (ch >= 0x7f && ch <= 0x9f))
+		return ch != '\t';
+	return (ch >= 0x200b && ch <= 0x200f) ||
+	    (ch >= 0x2028 && ch <= 0x202e) ||
+	    (ch >= 0x2066 && ch <= 0x2069) || ch == 0xfeff;
+}
+
+/* Apply one SGR parameter list to a style. */
+static void
+sgr_apply(struct text_style *s, const int *p, int n)
+{
+	int i;
+
+	if (n == 0) {
+		text_style_reset(s);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		int v = p[i];
+
+		if (v == 0)
+			text_style_reset(s);
+		else if (v == 1)
+			s->attr |= TEXT_BOLD;
+		else if (v == 2)
+			s->attr |= TEXT_DIM;
+		else if (v == 3)
+			s->attr |= TEXT_ITALIC;
+		else if (v == 4)
+			s->attr |= TEXT_UNDERLINE;
+		else if (v == 7)
+			s->attr |= TEXT_REVERSE;
+		else if (v == 22)
+			s->attr &= ~(TEXT_BOLD | TEXT_DIM);
+		else if (v == 23)
+			s->attr &= ~TEXT_ITALIC;
+		else if (v == 24)
+			s->attr &= ~TEXT_UNDERLINE;
+		else if (v == 27)
+			s->attr &= ~TEXT_REVERSE;
+		else if (v >= 30 && v <= 37)
+			s->fg = (int16_t)(v - 30);
+		else if (v == 39)
+			s->fg = TEXT_COLOR_DEFAULT;
+		else if (v >= 40 && v <= 47)
+			s->bg = (int16_t)(v - 40);
+		else if (v == 49)
+			s->bg = TEXT_COLOR_DEFAULT;
+		else if (v >= 90 && v <= 97)
+			s->fg = (int16_t)(v - 90 + 8);
+		else if (v >= 100 && v <= 107)
+			s->bg = (int16_t)(v - 100 + 8);
+		else if ((v == 38 || v == 48) && i + 2 < n && p[i + 1] == 5) {
+			int c = p[i + 2] & 0xff;
+
+			if (v == 38)
+				s->fg = (int16_t)c;
+			else
+				s->bg = (int16_t)c;
+			i += 2;
+		} else if ((v == 38 || v == 48) && i + 4 < n &&
+		    p[i + 1] == 2)
+			i += 4; /* direct colour: not representable, ignore */
+	}
+}
+
+/* If an SGR sequence (ESC [ params m) starts at pos, apply it and return its
+ * length; otherwise return 0. */
+static size_t
+sgr_parse(struct text_decoder *d, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *)d->data;
+	int params[CSI_MAX_PARAMS], n = 0, cur = -1;
+	size_t i = pos + 2;
+
+	if (pos + 2 > d->end || s[pos + 1] != '[')
+		return 0;
+	for (; i < d->end && i - pos < SGR_MAX_LEN; i++) {
+		unsigned char c = s[i];
+
+		if (c >= '0' && c <= '9') {
+			cur = (cur < 0 ? 0 : cur) * 10 + (c - '0');
+			if (cur > 9999)
+				cur = 9999;
+		} else if (c == ';' || c == ':') {
+			if (n < CSI_MAX_PARAMS)
+				params[n++] = cur < 0 ? 0 : cur;
+			cur = -1;
+		} else if (c == 'm') {
+			if (cur >= 0 && n < CSI_MAX_PARAMS)
+				params[n++] = cur;
+			sgr_apply(&d->style, params, n);
+			return i + 1 - pos;
+		} else {
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Decode one character at pos into u (without overstrike or escapes). */
+static void
+decode_char(struct text_decoder *d, size_t pos, struct text_unit *u)
+{
+	const uint8_t *s = (const uint8_t *)d->data + pos;
+	ucs4_t ch;
+	int n;
+
+	u->off = pos;
+	u->style = d->style;
+	if (*s < 0x80) {
+		ch = *s;
+		n = 1;
+	} else {
+		n = u8_mbtouc(&ch, s, d->end - pos);
+		if (ch == 0xfffd &&
+		    (n != 3 || memcmp(s, "\xEF\xBF\xBD", 3) != 0)) {
+			u->len = (uint32_t)n;
+			u->ch = 0xfffd;
+			u->kind = TEXT_INVALID;
+			u->width = 1;
+			return;
+		}
+	}
+	u->len = (uint32_t)n;
+	u->ch = ch;
+	if (ch == '\t') {
+		u->kind = TEXT_TAB;
+		u->width = 0;
+	} else if (text_is_control(ch)) {
+		char tmp[TEXT_MARKER_MAX];
+
+		u->kind = TEXT_CONTROL;
+		u->width = (uint8_t)text_marker(u, tmp);
+	} else {
+		int w = uc_width(ch, "UTF-8");
+
+		if (w < 0) {
+			char tmp[TEXT_MARKER_MAX];
+
+			u->kind = TEXT_CONTROL;
+			u->width = (uint8_t)text_marker(u, tmp);
+		} else {
+			u->kind = TEXT_CHAR;
+			u->width = (uint8_t)w;
+		}
+	}
+}
+
+/* Fold backspace overstrike sequences following a printable unit:
+ * "c\bc" is bold c, "_\bc" and "c\b_" are underlined c. */
+static void
+fold_overstrike(struct text_decoder *d, struct text_unit *u)
+{
+	while (u->kind == TEXT_CHAR && u->width > 0 &&
+	    u->off + u->len + 1 < d->end &&
+	    d->data[u->off + u->len] == BS) {
+		struct text_unit next;
+		size_t npos = u->off + u->len + 1;
+
+		if ((unsigned char)d->data[npos] == ESC ||
+		    d->data[npos] == BS)
+			break;
+		decode_char(d, npos, &next);
+		if (next.kind != TEXT_CHAR || next.width == 0)
+			break;
+		if (next.ch == u->ch) {
+			u->style.attr |= TEXT_BOLD;
+		} else if (next.ch == '_') {
+			u->style.attr |= TEXT_UNDERLINE;
+			next.ch = u->ch;
+			next.width = u->width;
+		} else if (u->ch == '_') {
+			u->style.attr |= TEXT_UNDERLINE;
+		}
+		u->len = (uint32_t)(npos + next.len - u->off);
+		u->ch = next.ch;
+		u->width = next.width;
+	}
+}
+
+bool
+text_decode(struct text_decoder *d, struct text_unit *u)
+{
+	while (d->pos < d->end) {
+		unsigned char c = (unsigned char)d->data[d->pos];
+
+		if (c == ESC) {
+			size_t n = sgr_parse(d, d->pos);
+
+			if (n != 0) {
+				d->pos += n;
+				continue;
+			}
+		}
+		decode_char(d, d->pos, u);
+		fold_overstrike(d, u);
+		d->pos = u->off + u->len;
+		return true;
+	}
+	return false;
+}
+
+size_t
+text_marker(const struct text_unit *u, char out[TEXT_MARKER_MAX])
+{
+	int n;
+
+	if (u->kind == TEXT_INVALID)
+		n = snprintf(out, TEXT_MARKER_MAX, "\xEF\xBF\xBD");
+	else if (u->ch < 0x20)
+		n = snprintf(out, TEXT_MARKER_MAX, "^%c", (char)(u->ch + 64));
+	else if (u->ch == 0x7f)
+		n = snprintf(out, TEXT_MARKER_MAX, "^?");
+	else if (u->ch <= 0xff)
+		n = snprintf(out, TEXT_MARKER_MAX, "<%02X>", (unsigned)u->ch);
+	else
+		n = snprintf(out, TEXT_MARKER_MAX, "<U+%04X>",
+		    (unsigned)u->ch);
+	if (u->kind == TEXT_INVALID)
+		return 1; /* U+FFFD: three bytes, one column */
+	return n < 0 ? 0 : (size_t)n;
+}
+
+void
+text_put_unit(struct buf *out, const char *data, const struct text_unit *u,
+    bool markers)
+{
+	char m[TEXT_MARKER_MAX];
+	uint8_t enc[6];
+	int n;
+
+	switch (u->kind) {
+	case TEXT_TAB:
+		buf_addc(out, ' ');
+		break;
+	case TEXT_CONTROL:
+	case TEXT_INVALID:
+		if (markers) {
+			text_marker(u, m);
+			buf_adds(out, m);
+		} else if (u->kind == TEXT_INVALID) {
+			buf_adds(out, "\xEF\xBF\xBD");
+		}
+		break;
+	default:
+		if (memchr(data + u->off, BS, u->len) == NULL) {
+			buf_add(out, data + u->off, u->len);
+		} else {
+			n = u8_uctomb(enc, u->ch, sizeof enc);
+			if (n > 0)
+				buf_add(out, enc, (size_t)n);
+		}
+		break;
+	}
+}
+
+void
+text_clean(struct buf *out, const char *data, size_t start, size_t end,
+    unsigned flags)
+{
+	struct text_decoder d;
+	struct text_unit u;
+	bool space = false;
+
+	text_decoder_init(&d, data, start, end);
+	while (text_decode(&d, &u)) {
+		bool is_space = u.kind == TEXT_TAB ||
+		    (u.kind == TEXT_CHAR && u.ch == ' ');
+
+		if (is_space && (flags & TEXT_CLEAN_SQUEEZE)) {
+			space = true;
+			continue;
+		}
+		if (space) {
+			buf_addc(out, ' ');
+			space = false;
+		}
+		if (u.kind == TEXT_CONTROL && (flags & TEXT_CLEAN_KEEP)) {
+			buf_add(out, data + u.off, u.len);
+			continue;
+		}
+		if (u.kind == TEXT_CONTROL && !(flags & TEXT_CLEAN_MARKERS))
+			continue;
+		text_put_unit(out, data, &u, (flags & TEXT_CLEAN_MARKERS) != 0);
+	}
+}
+
+size_t
+text_width(const char *s, size_t n)
+{
+	struct text_decoder d;
+	struct text_unit u;
+	size_t w = 0;
+
+	text_decoder_init(&d, s, 0, n);
+	while (text_decode(&d, &u))
+		w += u.kind == TEXT_TAB ? 1 : u.width;
+	return w;
+}

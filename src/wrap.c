@@ -1,0 +1,191 @@
+/* Line wrapping (see wrap.h): decode the line into units, ask libunistring
+ * where breaks are allowed, then fill rows greedily. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unilbrk.h>
+
+#include "wrap.h"
+#include "xalloc.h"
+
+/* Continuation rows never start further right than this share of the width,
+ * so a deeply indented line still has room for its text. */
+#define WRAP_MAX_INDENT_DIVISOR 2
+
+void
+wrap_init(struct wrap *w)
+{
+	memset(w, 0, sizeof *w);
+}
+
+void
+wrap_fini(struct wrap *w)
+{
+	free(w->units);
+	free(w->ucs);
+	free(w->brk);
+	free(w->rows);
+	wrap_init(w);
+}
+
+static bool
+is_blank_unit(const struct text_unit *u)
+{
+	return u->kind == TEXT_TAB || (u->kind == TEXT_CHAR && u->ch == ' ');
+}
+
+static size_t
+list_marker_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 2 && strchr("*-+", s[0]) != NULL && s[1] == ' ')
+		return 2;
+	if (n >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0) /* bullet */
+		return 4;
+	while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == 0 && n >= 3 && ((s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z')) && s[1] == ')')
+		i = 1;
+	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ')
+		return i + 2;
+	return 0;
+}
+
+int
+wrap_hanging_indent(const char *data, size_t start, size_t end)
+{
+	size_t i = start;
+	int col = 0;
+
+	while (i < end && (data[i] == ' ' || data[i] == '\t')) {
+		col = data[i] == '\t' ? (col / TEXT_TAB_STOP + 1) * TEXT_TAB_STOP
+		    : col + 1;
+		i++;
+	}
+	if (i == end)
+		return 0;
+	col += (int)list_marker_len(data + i, end - i);
+	while (i < end && data[i] == ' ')
+		i++;
+	return col;
+}
+
+static void
+wrap_decode(struct wrap *w, const char *data, size_t start, size_t end)
+{
+	struct text_decoder d;
+	struct text_unit u;
+
+	w->nunits = 0;
+	text_decoder_init(&d, data, start, end);
+	while (text_decode(&d, &u)) {
+		w->units = xgrow(w->units, &w->cap_units, w->nunits + 1,
+		    sizeof *w->units);
+		w->units[w->nunits++] = u;
+	}
+}
+
+/* Fill w->brk: w->brk[k] != 0 when a row may start at unit k. */
+static void
+wrap_breaks(struct wrap *w, unsigned flags)
+{
+	size_t k, n = w->nunits;
+
+	w->ucs = xgrow(w->ucs, &w->cap_ucs, n + 1, sizeof *w->ucs);
+	w->brk = xgrow(w->brk, &w->cap_brk, n + 1, 1);
+	if (flags & WRAP_HARD) {
+		memset(w->brk, 0, n);
+		return;
+	}
+	for (k = 0; k < n; k++) {
+		const struct text_unit *u = &w->units[k];
+
+		if (u->kind == TEXT_CHAR || u->kind == TEXT_INVALID)
+			w->ucs[k] = u->ch;
+		else if (u->kind == TEXT_TAB)
+			w->ucs[k] = '\t';
+		else
+			w->ucs[k] = 'x'; /* a marker breaks like a letter */
+	}
+	u32_possible_linebreaks(w->ucs, n, "UTF-8", w->brk);
+	for (k = 0; k < n; k++)
+		w->brk[k] = w->brk[k] == UC_BREAK_POSSIBLE ||
+		    w->brk[k] == UC_BREAK_MANDATORY;
+}
+
+static int
+unit_width(const struct text_unit *u, int col)
+{
+	if (u->kind == TEXT_TAB)
+		return TEXT_TAB_STOP - col % TEXT_TAB_STOP;
+	return u->width;
+}
+
+static void
+wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
+    size_t line_end, int indent)
+{
+	struct wrap_row *r;
+	size_t last = to;
+
+	(void)data;
+	while (last > from && is_blank_unit(&w->units[last - 1]))
+		last--;
+	w->rows = xgrow(w->rows, &w->cap_rows, w->nrows + 1, sizeof *w->rows);
+	r = &w->rows[w->nrows++];
+	if (from < w->nunits) {
+		r->start = w->units[from].off;
+		r->style = w->units[from].style;
+	} else {
+		r->start = line_end;
+		text_style_reset(&r->style);
+	}
+	r->end = last > from ? w->units[last - 1].off + w->units[last - 1].len
+	    : r->start;
+	r->indent = (uint16_t)indent;
+}
+
+size_t
+wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
+    int width, unsigned flags)
+{
+	size_t k, row = 0, brk_at = 0;
+	int col = 0, hang, indent = 0;
+
+	if (width < 1)
+		width = 1;
+	w->nrows = 0;
+	wrap_decode(w, data, start, end);
+	wrap_breaks(w, flags);
+	hang = flags & WRAP_HARD ? 0 : wrap_hanging_indent(data, start, end);
+	if (hang > width / WRAP_MAX_INDENT_DIVISOR)
+		hang = width / WRAP_MAX_INDENT_DIVISOR;
+	for (k = 0; k < w->nunits; k++) {
+		const struct text_unit *u = &w->units[k];
+		int uw = unit_width(u, col);
+
+		if (k > row && w->brk[k])
+			brk_at = k;
+		if (col + uw > width && k > row && !is_blank_unit(u)) {
+			size_t cut = brk_at > row ? brk_at : k;
+
+			wrap_emit(w, data, row, cut, end, indent);
+			row = cut;
+			while (row < w->nunits && is_blank_unit(&w->units[row]))
+				row++;
+			indent = hang;
+			col = indent;
+			brk_at = 0;
+			k = row - 1; /* rescan the carried-over units */
+			continue;
+		}
+		col += uw;
+	}
+	if (w->nrows == 0 || row < w->nunits)
+		wrap_emit(w, data, row, w->nunits, end, indent);
+	return w->nrows;
+}

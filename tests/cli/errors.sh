@@ -1,0 +1,62 @@
+# Bad input: a one-line error naming the path and the reason, exit 2;
+# bad usage: exit 1.
+. "$FOLIO_TESTS/lib.sh"
+
+check_error() { # check_error WANT-STATUS WANT-STDERR DESCRIPTION -- ARGS
+	want_status=$1 want_err=$2 what=$3
+	shift 4
+	"$FOLIO" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+	status=$?
+	is "$status" "$want_status" "$what: exit status $want_status"
+	is "$(cat "$TMP/err")" "$want_err" "$what: one-line message"
+	is "$(wc -c <"$TMP/out")" 0 "$what: nothing on standard output"
+}
+
+check_error 2 "folio: $TMP/missing.txt: No such file or directory" \
+	"missing file" -- --outline "$TMP/missing.txt"
+check_error 2 "folio: $TMP: Is a directory" "directory" -- "$TMP"
+
+printf 'secret\n' >"$TMP/unreadable.txt"
+chmod 000 "$TMP/unreadable.txt"
+if [ "$(id -u)" -eq 0 ]; then
+	# root reads anything: check as an unprivileged user instead
+	chmod 711 "$TMP"
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$FOLIO" "$TMP/unreadable.txt" >"$TMP/out" 2>"$TMP/err"
+	status=$?
+else
+	"$FOLIO" "$TMP/unreadable.txt" >"$TMP/out" 2>"$TMP/err"
+	status=$?
+fi
+is "$status" 2 "unreadable file: exit status 2"
+is "$(cat "$TMP/err")" "folio: $TMP/unreadable.txt: Permission denied" \
+	"unreadable file: names the path and the reason"
+
+"$FOLIO" --bogus >"$TMP/out" 2>"$TMP/err"
+is "$?" 1 "unknown option: exit status 1"
+is "$(head -n 1 "$TMP/err")" "folio: unknown option '--bogus'" \
+	"unknown option: says which"
+"$FOLIO" --width=abc "$FOLIO_TESTDATA/guide.txt" >/dev/null 2>&1
+is "$?" 1 "a width that is not a number: exit status 1"
+"$FOLIO" --format=latex "$FOLIO_TESTDATA/guide.txt" >/dev/null 2>&1
+is "$?" 1 "an unknown format: exit status 1"
+"$FOLIO" --print --section=99 "$FOLIO_TESTDATA/guide.txt" >/dev/null 2>"$TMP/err"
+is "$?" 1 "a section that does not exist: exit status 1"
+is "$(cat "$TMP/err")" \
+	"folio: $FOLIO_TESTDATA/guide.txt: no section matches '99'" \
+	"a section that does not exist: says so"
+
+: >"$TMP/empty.txt"
+"$FOLIO" --outline "$TMP/empty.txt" >"$TMP/out" 2>"$TMP/err"
+is "$?:$(cat "$TMP/out" "$TMP/err")" "0:" "an empty file is a document with no sections"
+"$FOLIO" --print "$TMP/empty.txt" >"$TMP/out" 2>"$TMP/err"
+is "$?:$(cat "$TMP/out" "$TMP/err")" "0:" "an empty file prints nothing"
+
+"$FOLIO" --help >"$TMP/out"
+is "$?" 0 "--help exits 0"
+grep -q -- '--outline' "$TMP/out"
+ok $? "--help lists --outline"
+"$FOLIO" --version | head -n 1 | grep -q '^folio [0-9]'
+ok $? "--version prints the version"
+
+plan_done

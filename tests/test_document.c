@@ -1,0 +1,96 @@
+/* Document tests: opening files, the errors a user sees, line helpers. */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "document.h"
+#include "tap.h"
+
+static void
+test_open_errors(void)
+{
+	struct document doc;
+	struct err err;
+
+	ok(document_open(&doc, "/nonexistent/file.txt", &err) == -1 &&
+	    strcmp(err.msg, "/nonexistent/file.txt: No such file or directory")
+	    == 0, "a missing file names the path and the reason");
+	ok(document_open(&doc, "/", &err) == -1 &&
+	    strcmp(err.msg, "/: Is a directory") == 0,
+	    "a directory is refused with its path");
+}
+
+static void
+test_open_files(void)
+{
+	char path[] = "/tmp/folio-test-XXXXXX";
+	struct document doc;
+	struct err err;
+	int fd = mkstemp(path);
+
+	ok(fd >= 0 && document_open(&doc, path, &err) == 0 && doc.len == 0,
+	    "an empty file is a valid, empty document");
+	document_fini(&doc);
+	(void)!write(fd, "\xEF\xBB\xBFone\ntwo\n", 11);
+	ok(document_open(&doc, path, &err) == 0 && doc.len == 11 &&
+	    doc.source == DOC_MAPPED, "a regular file is mapped, not copied");
+	is_long((long)doc.text_start, 3, "a leading BOM is skipped");
+	is_long((long)document_line_start(&doc, 9), 7, "line start of an offset");
+	is_long((long)document_line_end(&doc, 3), 6, "line end of an offset");
+	is_long((long)document_line_number(&doc, 8), 2, "line number of an offset");
+	is_long((long)document_next_line(&doc, 7), 11, "next line of the last line");
+	document_fini(&doc);
+	close(fd);
+	unlink(path);
+}
+
+static void
+test_pipe(void)
+{
+	struct document doc;
+	struct err err;
+	int p[2];
+
+	ok(pipe(p) == 0, "pipe");
+	(void)!write(p[1], "piped\n", 6);
+	close(p[1]);
+	ok(document_read_fd(&doc, p[0], "(stdin)", &err) == 0 &&
+	    doc.len == 6 && memcmp(doc.data, "piped\n", 6) == 0 &&
+	    strcmp(doc.name, "(stdin)") == 0,
+	    "a pipe is read into one buffer");
+	document_fini(&doc);
+	close(p[0]);
+}
+
+static void
+test_lines(void)
+{
+	struct line_iter it;
+	struct line l;
+	static const char s[] = "a\r\nbb\n\nc";
+	int n = 0;
+	bool good = true;
+	static const size_t want[][2] = { { 0, 1 }, { 3, 5 }, { 6, 6 }, { 7, 8 } };
+
+	line_iter_init(&it, s, sizeof s - 1, 0);
+	while (line_iter_next(&it, &l)) {
+		good &= n < 4 && l.start == want[n][0] && l.end == want[n][1] &&
+		    l.lineno == (unsigned long)n + 1;
+		n++;
+	}
+	ok(good && n == 4, "lines: CR before LF dropped, last line unterminated");
+}
+
+int
+main(void)
+{
+	test_open_errors();
+	test_open_files();
+	test_pipe();
+	test_lines();
+	return tap_done();
+}

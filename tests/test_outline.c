@@ -1,0 +1,235 @@
+/* Outline tests: each format's heading rules and their traps, on small
+ * documents written here.  A failure means a reader would see a wrong
+ * table of contents. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "outline.h"
+#include "tap.h"
+
+/* The outline as "LEVEL:LINE:TITLE|..." for compact comparison. */
+static void
+outline_of(const char *text, size_t len, const char *name,
+    enum doc_format fmt, struct buf *out)
+{
+	struct document doc;
+	struct outline o;
+	size_t i;
+
+	document_init_static(&doc, text, len, name ? name : "(stdin)");
+	free(doc.path);
+	doc.path = name != NULL ? strdup(name) : NULL;
+	outline_init(&o);
+	outline_build(&o, &doc, fmt);
+	buf_reset(out);
+	for (i = 0; i < o.n; i++)
+		buf_addf(out, "%s%d:%lu:%s", i ? "|" : "", o.h[i].level,
+		    o.h[i].line, outline_title(&o, i));
+	outline_fini(&o);
+	document_fini(&doc);
+}
+
+static void
+check_n(const char *name, enum doc_format fmt, const char *text, size_t len,
+    const char *want, const char *what)
+{
+	struct buf got = BUF_INIT;
+
+	outline_of(text, len, name, fmt, &got);
+	is_str(buf_str(&got), want, what);
+	buf_fini(&got);
+}
+
+static void
+check(const char *name, enum doc_format fmt, const char *text,
+    const char *want, const char *what)
+{
+	struct buf got = BUF_INIT;
+
+	outline_of(text, strlen(text), name, fmt, &got);
+	is_str(buf_str(&got), want, what);
+	buf_fini(&got);
+}
+
+static void
+test_plain_guide(void)
+{
+	check("a.txt", FORMAT_AUTO,
+	    "Why is this so slow?\n"
+	    "A first paragraph that goes on for a while, long enough to be a paragraph and not a heading at all.\n"
+	    "Getting Started the Right Way\n"
+	    "There is a lot to say about this, and this paragraph says some of it at length, as paragraphs do.\n"
+	    "Now, let me add some context.\n"
+	    "The Role of hot module replacement\n"
+	    "More text follows the heading here, with enough words in it to count as the body of a section.\n",
+	    "1:3:Getting Started the Right Way|1:6:The Role of hot module replacement",
+	    "plain: bare heading lines between paragraphs are headings; hooks and one-line sentences are not");
+	check("a.txt", FORMAT_AUTO,
+	    "Background\n\n"
+	    "This section explains where the idea came from, and why it was\n"
+	    "needed in the first place.\n",
+	    "1:1:Background",
+	    "plain: a bare heading above a hard-wrapped paragraph");
+	check("a.txt", FORMAT_AUTO,
+	    "This first line of a paragraph is long and has no full stop at\n"
+	    "the end because the paragraph is wrapped at seventy columns.\n",
+	    "",
+	    "plain: the first line of a wrapped paragraph is not a heading");
+	check("a.txt", FORMAT_AUTO,
+	    "Contents\n"
+	    "Introduction\n"
+	    "Design Choices\n"
+	    "Results\n\n"
+	    "This paragraph is the body text that follows the table of contents above.\n",
+	    "",
+	    "plain: a run of heading-like lines is a table of contents");
+	check("a.txt", FORMAT_AUTO,
+	    "Introduction ............ 3\n\n"
+	    "This paragraph is the body text that follows the table of contents line.\n",
+	    "",
+	    "plain: a line with dot leaders is a contents entry");
+	check("a.txt", FORMAT_AUTO,
+	    "Build it like this\n"
+	    "    ./configure && make\n"
+	    "and then you are done with the build, which is all there is to it.\n",
+	    "",
+	    "plain: a line introducing indented code is a lead-in");
+	check("a.txt", FORMAT_AUTO,
+	    "- Install the package and all of its dependencies first\n"
+	    "The rest of the paragraph explains what the package does in detail.\n",
+	    "",
+	    "plain: list items are not headings");
+}
+
+static void
+test_plain_marked(void)
+{
+	check("a.txt", FORMAT_AUTO,
+	    "TITLE\n=====\n\nIntro\n-----\n\nText.\n",
+	    "1:1:TITLE|2:4:Intro",
+	    "plain: '=' underlines are above '-' underlines");
+	check("a.txt", FORMAT_AUTO,
+	    "Title\r\n=====\r\n\r\nText.\r\n",
+	    "1:1:Title",
+	    "plain: CRLF line ends");
+	check("a.txt", FORMAT_AUTO,
+	    "\xEF\xBB\xBFTitle\n=====\n\nText.\n",
+	    "1:1:Title",
+	    "plain: a leading BOM is not part of the title");
+	check("a.txt", FORMAT_AUTO,
+	    "1. Introduction\n\nSome text for the introduction, long enough.\n\n"
+	    "1.1 Scope\n\nSome text about the scope of it all, also long.\n\n"
+	    "2. Design\n\nAnd the design itself, described in full here.\n",
+	    "1:1:1. Introduction|2:5:1.1 Scope|1:9:2. Design",
+	    "plain: numbered headings nest by the depth of their number");
+	check("a.txt", FORMAT_AUTO,
+	    "N\bNA\bAM\bME\bE\n       ls - list directory contents\n\n"
+	    "D\bDE\bES\bSC\bCR\bRI\bIP\bPT\bTI\bIO\bON\bN\n"
+	    "       List information about the FILEs.\n",
+	    "1:1:NAME|1:4:DESCRIPTION",
+	    "plain: man page output with overstrike");
+	check("a.txt", FORMAT_AUTO,
+	    "\x1b[1mNAME\x1b[0m\n       ls - list directory contents\n",
+	    "1:1:NAME",
+	    "plain: SGR sequences are stripped before detection");
+}
+
+static void
+test_markdown(void)
+{
+	check("a.md", FORMAT_AUTO,
+	    "# One\n\n```\n# not\n```\n\n    # not\n\n## Two ##\n\nThree\n=====\n",
+	    "1:1:One|2:9:Two|1:11:Three",
+	    "markdown: code blocks hide '#' lines; closing '#'s are markup");
+	check("a.md", FORMAT_AUTO,
+	    "---\ntitle: Front\n---\n# Real `code` *em*\n",
+	    "1:4:Real code em",
+	    "markdown: front matter is not a heading; titles lose markup");
+	check("a.md", FORMAT_AUTO, "#\n\n# \n\nText\n", "",
+	    "markdown: headings with only markup do not break anything");
+	check(NULL, FORMAT_AUTO,
+	    "Intro text.\n\n# First\n\nText.\n\n## Second\n\nMore.\n",
+	    "1:3:First|2:7:Second",
+	    "markdown: detected from content on standard input");
+	check("a.txt", FORMAT_MARKDOWN, "Title\n=====\n", "1:1:Title",
+	    "markdown: --format overrides the name");
+	check_n("a.md", FORMAT_AUTO, "# A\0B\n", 6, "1:1:A\xEF\xBF\xBD" "B",
+	    "markdown: a NUL in a title shows as U+FFFD");
+}
+
+static void
+test_asciidoc(void)
+{
+	check("a.adoc", FORMAT_AUTO,
+	    "= Doc\n\n== One\n\n----\n== no\n----\n\n=== Two\n\nThree\n-----\n",
+	    "1:1:Doc|2:3:One|3:9:Two|2:11:Three",
+	    "asciidoc: '=' levels, listing blocks, two-line titles");
+	check("a.txt", FORMAT_AUTO,
+	    "My Guide\n========\n:toc:\n\n[[a]]\n== Part One\n\nText.\n\n"
+	    "[[b]]\n== Part Two\n\nText.\n",
+	    "1:1:My Guide|2:6:Part One|2:11:Part Two",
+	    "asciidoc: detected from content in a .txt file");
+	check("a.adoc", FORMAT_AUTO,
+	    "== A\n\n****\nside\n----\n== x\n----\n****\n\n== B\n",
+	    "2:1:A|2:10:B",
+	    "asciidoc: nested delimited blocks");
+}
+
+static void
+test_rst(void)
+{
+	check("a.rst", FORMAT_AUTO,
+	    "=====\nTitle\n=====\n\nA\n--\n\nB\n~~\n\nC\n--\n",
+	    "1:2:Title|2:5:A|3:8:B|2:11:C",
+	    "rst: levels follow the order adornments first appear");
+	check("a.rst", FORMAT_AUTO,
+	    "Title\n=====\n\nExample::\n\n    Not\n    ---\n",
+	    "1:1:Title",
+	    "rst: indented literal blocks hold no titles");
+	check("a.rst", FORMAT_AUTO,
+	    "Sec ``lit`` and :ref:`x`\n========================\n",
+	    "1:1:Sec lit and x",
+	    "rst: inline markup is removed from titles");
+}
+
+static void
+test_lookup(void)
+{
+	struct document doc;
+	struct outline o;
+	static const char text[] =
+	    "# Alpha\n\ntext\n\n## Beta Gamma\n\ntext\n\n# Ünïcode Straße\n";
+
+	document_init_static(&doc, text, sizeof text - 1, "x.md");
+	free(doc.path);
+	doc.path = strdup("x.md");
+	outline_init(&o);
+	outline_build(&o, &doc, FORMAT_AUTO);
+	is_long(outline_lookup(&o, "2"), 1, "--section=2 is the second heading");
+	is_long(outline_lookup(&o, "9"), -1, "--section beyond the last is none");
+	is_long(outline_lookup(&o, "gamma"), 1, "--section=TEXT ignores case");
+	is_long(outline_lookup(&o, "STRASSE"), 2,
+	    "--section=TEXT folds Unicode case");
+	is_long((long)outline_section_end(&o, 0, doc.len),
+	    (long)o.h[2].offset, "a section ends at the next heading of its level");
+	is_long(outline_find(&o, 0), 0, "offset 0 is in the first section");
+	is_long(outline_find(&o, doc.len - 1), 2, "the last byte is in the last section");
+	outline_fini(&o);
+	document_fini(&doc);
+}
+
+int
+main(void)
+{
+	test_plain_guide();
+	test_plain_marked();
+	test_markdown();
+	test_asciidoc();
+	test_rst();
+	test_lookup();
+	return tap_done();
+}
