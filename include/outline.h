@@ -4,6 +4,7 @@
 #ifndef FOLIO_OUTLINE_H
 #define FOLIO_OUTLINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,12 @@ struct heading {
 	uint32_t title;       /* offset of the title in outline.titles */
 	uint16_t title_len;
 	uint8_t level;        /* 1 = top */
+	uint8_t text_skip;    /* lines from offset to the text line (overline) */
+};
+
+/* A byte range shown as written: code blocks, listings. */
+struct range {
+	size_t start, end;
 };
 
 struct outline {
@@ -33,6 +40,8 @@ struct outline {
 	struct buf titles;    /* NUL-separated titles */
 	struct buf doc_title; /* front-matter title, if any */
 	enum doc_format format;
+	struct range *verbatim; /* sorted, not overlapping */
+	size_t nverbatim, capverbatim;
 };
 
 /* Titles longer than this are cut (at a character boundary). */
@@ -59,7 +68,17 @@ void outline_build(struct outline *o, const struct document *doc,
  * invalid bytes become U+FFFD. */
 void outline_add(struct outline *o, size_t offset, unsigned long line,
     int level, const char *title, size_t title_len);
+/* The same, for a heading whose text line follows an overline. */
+void outline_add_overlined(struct outline *o, size_t offset,
+    unsigned long line, int level, const char *title, size_t title_len);
 const char *outline_title(const struct outline *o, size_t i);
+/* Mark [start, end) as verbatim (code); ranges must come in order. */
+void outline_add_verbatim(struct outline *o, size_t start, size_t end);
+bool outline_is_verbatim(const struct outline *o, size_t off);
+/* The end of heading i's lines: its text line and its underline, if the
+ * line after the text is one. */
+size_t outline_heading_end(const struct outline *o, const struct document *doc,
+    size_t i);
 /* Where section i ends: the offset of the next heading of the same or a
  * higher level, or doclen. */
 size_t outline_section_end(const struct outline *o, size_t i, size_t doclen);

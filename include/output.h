@@ -14,9 +14,10 @@
 void output_outline(FILE *f, const struct outline *o, bool raw);
 /* An indented, numbered tree for people. */
 void output_toc(FILE *f, const struct outline *o, bool raw);
-/* The bytes [start, end) of doc wrapped to width columns. */
-void output_print(FILE *f, const struct document *doc, size_t start,
-    size_t end, int width, bool raw);
+/* The bytes [start, end) of doc wrapped to width columns, paragraphs
+ * reflowed as in the pager (raw: lines kept, bytes as they are). */
+void output_print(FILE *f, const struct document *doc,
+    const struct outline *o, size_t start, size_t end, int width, bool raw);
 /* Depth of each heading in the tree (0 = top), from its level and the
  * levels before it, so that skipped levels do not leave holes.  depth must
  * hold o->n entries. */

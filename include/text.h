@@ -32,7 +32,8 @@ enum text_kind {
 	TEXT_CHAR,    /* a printable character of width 0, 1 or 2 */
 	TEXT_TAB,     /* width depends on the column */
 	TEXT_CONTROL, /* a control or format character: drawn as a marker */
-	TEXT_INVALID  /* a malformed UTF-8 sequence: drawn as U+FFFD */
+	TEXT_INVALID, /* a malformed UTF-8 sequence: drawn as U+FFFD */
+	TEXT_BREAK    /* a line end inside a reflowed paragraph: a space */
 };
 
 struct text_unit {
@@ -48,7 +49,9 @@ struct text_decoder {
 	const char *data;
 	size_t pos;
 	size_t end;
+	size_t start;
 	struct text_style style;
+	bool join;  /* line ends (with the blanks around them) are BREAKs */
 };
 
 #define TEXT_MARKER_MAX 12

@@ -30,6 +30,8 @@ struct wrap {
 
 /* Break at the width exactly instead of at word boundaries (code). */
 #define WRAP_HARD 0x01
+/* The range holds several lines of one paragraph: line ends are spaces. */
+#define WRAP_JOIN 0x02
 
 void wrap_init(struct wrap *w);
 void wrap_fini(struct wrap *w);
@@ -41,5 +43,7 @@ size_t wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
 /* Columns that continuation rows of this line are indented by: its leading
  * blanks, plus a list marker ("* ", "- ", "1. ", "a) ") if it has one. */
 int wrap_hanging_indent(const char *data, size_t start, size_t end);
+/* Length of a list marker ("* ", "- ", "1. ", "a) ", "\u2022 ") at s, or 0. */
+size_t wrap_list_marker(const char *s, size_t n);
 
 #endif

@@ -19,6 +19,7 @@ struct adoc_delim {
 	char ch;
 	size_t len;
 	bool verbatim;
+	size_t open;    /* offset of the opening delimiter line */
 };
 
 struct adoc {
@@ -223,6 +224,7 @@ adoc_line(struct adoc *a, struct line_iter *it, const struct line *l)
 		return;
 	}
 	if (adoc_delimiter(s, n, &dl) && a->depth < ADOC_MAX_DEPTH) {
+		dl.open = l->start;
 		a->stack[a->depth++] = dl;
 		a->title_ok = false;
 		return;
@@ -254,10 +256,13 @@ fmt_asciidoc_parse(struct outline *o, const struct document *doc)
 			struct adoc_delim *top = &a.stack[a.depth - 1];
 
 			if (adoc_closes(top, s, n)) {
+				if (top->verbatim)
+					outline_add_verbatim(o, top->open, l.end);
 				a.depth--;
 				a.title_ok = false;
 			} else if (!top->verbatim && adoc_delimiter(s, n, &dl) &&
 			    a.depth < ADOC_MAX_DEPTH) {
+				dl.open = l.start;
 				a.stack[a.depth++] = dl;
 			}
 			continue;

@@ -19,6 +19,8 @@ struct md_state {
 	const struct document *doc;
 	int containers;    /* depth of block quotes and lists */
 	bool in_heading;
+	bool in_code;
+	size_t code_first, code_last; /* text of the code block, or -1 */
 	int level;
 	size_t first;      /* offset of the heading's first text, or -1 */
 	struct buf title;
@@ -48,6 +50,10 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	if (type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL ||
 	    type == MD_BLOCK_OL)
 		st->containers++;
+	if (type == MD_BLOCK_CODE) {
+		st->in_code = true;
+		st->code_first = st->code_last = (size_t)-1;
+	}
 	if (type == MD_BLOCK_H && st->containers == 0) {
 		st->in_heading = true;
 		st->level = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
@@ -67,6 +73,14 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	if (type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL ||
 	    type == MD_BLOCK_OL)
 		st->containers--;
+	if (type == MD_BLOCK_CODE) {
+		st->in_code = false;
+		if (st->code_first != (size_t)-1)
+			outline_add_verbatim(st->o,
+			    document_line_start(st->doc, st->code_first),
+			    document_line_end(st->doc, st->code_last));
+		return 0;
+	}
 	if (type != MD_BLOCK_H || !st->in_heading)
 		return 0;
 	st->in_heading = false;
@@ -139,6 +153,11 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
 	struct md_state *st = userdata;
 	const char *d = st->doc->data;
 
+	if (st->in_code && text >= d && text < d + st->doc->len) {
+		if (st->code_first == (size_t)-1)
+			st->code_first = (size_t)(text - d);
+		st->code_last = (size_t)(text - d);
+	}
 	if (!st->in_heading)
 		return 0;
 	if (st->first == (size_t)-1 && text >= d && text < d + st->doc->len)

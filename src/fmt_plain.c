@@ -48,6 +48,7 @@ enum cand_kind { CAND_UNDER, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
 
 struct cand {
 	size_t offset;
+	bool overlined;
 	unsigned long line;
 	size_t title_start, title_end;
 	enum cand_kind kind;
@@ -421,6 +422,7 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 	p->c = xgrow(p->c, &p->capc, p->nc + 1, sizeof *p->c);
 	c = &p->c[p->nc++];
 	c->offset = offset;
+	c->overlined = offset != f->start;
 	c->line = f->lineno;
 	c->title_start = f->start;
 	c->title_end = f->end;
@@ -696,7 +698,12 @@ plain_decide(struct plain *p)
 		}
 		text_clean(&t, p->d, c->title_start, c->title_end,
 		    TEXT_CLEAN_KEEP);
-		outline_add(p->o, c->offset, c->line, rank, buf_str(&t), t.len);
+		if (c->overlined)
+			outline_add_overlined(p->o, c->offset, c->line, rank,
+			    buf_str(&t), t.len);
+		else
+			outline_add(p->o, c->offset, c->line, rank,
+			    buf_str(&t), t.len);
 		buf_fini(&t);
 	}
 }

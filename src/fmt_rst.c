@@ -97,7 +97,11 @@ rst_add(struct rst *r, size_t offset, unsigned long line, char ch,
 	while (n > 0 && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	outline_clean_inline(&t, s, n, FORMAT_RST);
-	outline_add(r->o, offset, line, level, buf_str(&t), t.len);
+	if (over)
+		outline_add_overlined(r->o, offset, line, level, buf_str(&t),
+		    t.len);
+	else
+		outline_add(r->o, offset, line, level, buf_str(&t), t.len);
 	buf_fini(&t);
 }
 

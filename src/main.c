@@ -16,6 +16,7 @@
 #include "guide.h"
 #include "outline.h"
 #include "output.h"
+#include "pager.h"
 
 #define EXIT_USAGE 1
 #define EXIT_TROUBLE 2
@@ -189,12 +190,36 @@ open_input(int argc, char **argv, struct document *doc)
 }
 
 static int
+run_pager(const struct options *opt, const struct document *doc,
+    const struct outline *o)
+{
+	struct pager_options po = { opt->width, -1, true };
+	struct err err;
+
+	if (opt->section != NULL) {
+		po.section = outline_lookup(o, opt->section);
+		if (po.section < 0) {
+			fprintf(stderr, "folio: %s: no section matches '%s'\n",
+			    doc->name, opt->section);
+			return EXIT_USAGE;
+		}
+	}
+	if (pager_run(doc, o, &po, &err) != 0) {
+		fprintf(stderr, "folio: %s\n", err.msg);
+		return EXIT_TROUBLE;
+	}
+	return 0;
+}
+
+static int
 run(const struct options *opt, const struct document *doc,
     const struct outline *o)
 {
 	size_t start = 0, end = doc->len;
 	int width = opt->width ? opt->width : terminal_width(STDOUT_FILENO);
 
+	if (opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO))
+		return run_pager(opt, doc, o);
 	if (opt->mode == MODE_OUTLINE) {
 		output_outline(stdout, o, opt->raw);
 		return 0;
@@ -216,7 +241,7 @@ run(const struct options *opt, const struct document *doc,
 		while (end > start && strchr(" \t\r\n", doc->data[end - 1]))
 			end--;
 	}
-	output_print(stdout, doc, start, end, width, opt->raw);
+	output_print(stdout, doc, o, start, end, width, opt->raw);
 	return 0;
 }
 

@@ -28,6 +28,7 @@ void
 outline_fini(struct outline *o)
 {
 	free(o->h);
+	free(o->verbatim);
 	buf_fini(&o->titles);
 	buf_fini(&o->doc_title);
 	outline_init(o);
@@ -63,9 +64,86 @@ outline_add(struct outline *o, size_t offset, unsigned long line, int level,
 	h->level = (uint8_t)level;
 	h->title = (uint32_t)o->titles.len;
 	h->title_len = (uint16_t)len;
+	h->text_skip = 0;
 	buf_add(&o->titles, buf_str(&clean), len);
 	buf_addc(&o->titles, '\0');
 	buf_fini(&clean);
+}
+
+void
+outline_add_overlined(struct outline *o, size_t offset, unsigned long line,
+    int level, const char *title, size_t title_len)
+{
+	outline_add(o, offset, line, level, title, title_len);
+	o->h[o->n - 1].text_skip = 1;
+}
+
+void
+outline_add_verbatim(struct outline *o, size_t start, size_t end)
+{
+	if (end <= start)
+		return;
+	if (o->nverbatim > 0 && start < o->verbatim[o->nverbatim - 1].end)
+		return; /* out of order or overlapping: keep the first */
+	o->verbatim = xgrow(o->verbatim, &o->capverbatim, o->nverbatim + 1,
+	    sizeof *o->verbatim);
+	o->verbatim[o->nverbatim].start = start;
+	o->verbatim[o->nverbatim].end = end;
+	o->nverbatim++;
+}
+
+bool
+outline_is_verbatim(const struct outline *o, size_t off)
+{
+	size_t lo = 0, hi = o->nverbatim;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (o->verbatim[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < o->nverbatim && o->verbatim[lo].start <= off;
+}
+
+static bool
+is_adornment_line(const char *s, size_t n)
+{
+	size_t i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r'))
+		n--;
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	if (n < 2 || strchr("=-~^+*#_:.'\"`", s[0]) == NULL)
+		return false;
+	for (i = 1; i < n; i++)
+		if (s[i] != s[0])
+			return false;
+	return true;
+}
+
+size_t
+outline_heading_end(const struct outline *o, const struct document *doc,
+    size_t i)
+{
+	size_t text = o->h[i].offset, end, next;
+	int k;
+
+	for (k = 0; k < o->h[i].text_skip; k++)
+		text = document_next_line(doc, text);
+	end = document_line_end(doc, text);
+	next = document_next_line(doc, text);
+	if (next < doc->len) {
+		size_t nend = document_line_end(doc, next);
+
+		if (is_adornment_line(doc->data + next, nend - next))
+			end = nend;
+	}
+	return end;
 }
 
 const char *

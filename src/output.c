@@ -6,6 +6,7 @@
 
 #include "output.h"
 #include "text.h"
+#include "layout.h"
 #include "wrap.h"
 #include "xalloc.h"
 
@@ -89,6 +90,7 @@ print_row(FILE *f, const char *data, const struct wrap_row *r, struct buf *b)
 		buf_addc(b, ' ');
 	text_decoder_init(&d, data, r->start, r->end);
 	d.style = r->style;
+	d.join = true;
 	while (text_decode(&d, &u)) {
 		if (u.kind == TEXT_TAB) {
 			int w = TEXT_TAB_STOP - col % TEXT_TAB_STOP;
@@ -116,32 +118,39 @@ print_row_raw(FILE *f, const char *data, size_t from, size_t to, int indent)
 }
 
 void
-output_print(FILE *f, const struct document *doc, size_t start, size_t end,
-    int width, bool raw)
+output_print(FILE *f, const struct document *doc, const struct outline *o,
+    size_t start, size_t end, int width, bool raw)
 {
-	struct line_iter it;
-	struct line l;
-	struct wrap w;
+	struct layout lay;
+	struct segment seg;
 	struct buf b = BUF_INIT;
+	size_t off = start < doc->text_start ? doc->text_start : start;
 
-	if (start < doc->text_start)
-		start = doc->text_start;
-	wrap_init(&w);
-	line_iter_init(&it, doc->data, end, start);
-	while (line_iter_next(&it, &l)) {
-		size_t n = wrap_line(&w, doc->data, l.start, l.end, width, 0);
+	layout_init(&lay, doc, o, width);
+	/* raw output keeps the document's own line ends */
+	layout_set_reflow(&lay, !raw);
+	while (off < end) {
+		const struct wrap_row *rows;
+		size_t n, i;
 
-		for (size_t i = 0; i < n; i++) {
+		layout_segment(&lay, off, &seg);
+		if (seg.end > end)
+			seg.end = end;
+		rows = layout_rows(&lay, &seg, &n);
+		for (i = 0; i < n; i++) {
 			if (!raw) {
-				print_row(f, doc->data, &w.rows[i], &b);
+				print_row(f, doc->data, &rows[i], &b);
 				continue;
 			}
 			print_row_raw(f, doc->data,
-			    i == 0 ? l.start : w.rows[i].start,
-			    i + 1 < n ? w.rows[i + 1].start : l.end,
-			    w.rows[i].indent);
+			    i == 0 ? seg.start : rows[i].start,
+			    i + 1 < n ? rows[i + 1].start : seg.end,
+			    rows[i].indent);
 		}
+		if (seg.next <= off)
+			break;
+		off = seg.next;
 	}
-	wrap_fini(&w);
+	layout_fini(&lay);
 	buf_fini(&b);
 }

@@ -37,7 +37,51 @@ text_decoder_init(struct text_decoder *d, const char *data, size_t start,
 	d->data = data;
 	d->pos = start;
 	d->end = end;
+	d->start = start;
+	d->join = false;
 	text_style_reset(&d->style);
+}
+
+/* With d->join (a reflowed paragraph): blanks, a line end and the next
+ * line's indent starting at pos are one BREAK unit, a single space; so is a
+ * run of blanks (justified text).  After a hyphenation hyphen (U+2010, as
+ * man pages write it) the line end is no space at all.  Returns false for
+ * a single blank. */
+static bool
+decode_break(struct text_decoder *d, size_t pos, struct text_unit *u)
+{
+	size_t i = pos;
+	bool eol = false;
+
+	while (i < d->end && (d->data[i] == ' ' || d->data[i] == '\t'))
+		i++;
+	if (i < d->end && d->data[i] == '\r' && i + 1 < d->end &&
+	    d->data[i + 1] == '\n')
+		i++;
+	if (i < d->end && d->data[i] == '\n') {
+		eol = true;
+		i++;
+		while (i < d->end && (d->data[i] == ' ' || d->data[i] == '\t'))
+			i++;
+	}
+	if (!eol && i - pos < 2)
+		return false;
+	if (!eol) {
+		/* a paragraph's own indent is kept */
+		size_t k = d->start;
+
+		while (k < pos && (d->data[k] == ' ' || d->data[k] == '\t'))
+			k++;
+		if (k == pos)
+			return false;
+	}
+	u->off = pos;
+	u->len = (uint32_t)(i - pos);
+	u->ch = ' ';
+	u->kind = TEXT_BREAK;
+	u->width = 1;
+	u->style = d->style;
+	return true;
 }
 
 bool
@@ -238,6 +282,22 @@ text_decode(struct text_decoder *d, struct text_unit *u)
 				continue;
 			}
 		}
+		if (d->join && c == 0xe2 && d->end - d->pos > 3 &&
+		    memcmp(d->data + d->pos, "\xE2\x80\x90", 3) == 0 &&
+		    (d->data[d->pos + 3] == '\n' || d->data[d->pos + 3] == '\r') &&
+		    decode_break(d, d->pos + 3, u)) {
+			/* a word hyphenated at a line end is joined again */
+			u->len += 3;
+			u->off = d->pos;
+			u->width = 0;
+			d->pos = u->off + u->len;
+			return true;
+		}
+		if (d->join && (c == ' ' || c == '\t' || c == '\r' ||
+		    c == '\n') && decode_break(d, d->pos, u)) {
+			d->pos = u->off + u->len;
+			return true;
+		}
 		decode_char(d, d->pos, u);
 		fold_overstrike(d, u);
 		d->pos = u->off + u->len;
@@ -278,6 +338,10 @@ text_put_unit(struct buf *out, const char *data, const struct text_unit *u,
 	switch (u->kind) {
 	case TEXT_TAB:
 		buf_addc(out, ' ');
+		break;
+	case TEXT_BREAK:
+		if (u->width > 0)
+			buf_addc(out, ' ');
 		break;
 	case TEXT_CONTROL:
 	case TEXT_INVALID:

@@ -32,11 +32,12 @@ wrap_fini(struct wrap *w)
 static bool
 is_blank_unit(const struct text_unit *u)
 {
-	return u->kind == TEXT_TAB || (u->kind == TEXT_CHAR && u->ch == ' ');
+	return u->kind == TEXT_TAB || (u->kind == TEXT_BREAK && u->width > 0) ||
+	    (u->kind == TEXT_CHAR && u->ch == ' ');
 }
 
-static size_t
-list_marker_len(const char *s, size_t n)
+size_t
+wrap_list_marker(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -68,20 +69,22 @@ wrap_hanging_indent(const char *data, size_t start, size_t end)
 	}
 	if (i == end)
 		return 0;
-	col += (int)list_marker_len(data + i, end - i);
+	col += (int)wrap_list_marker(data + i, end - i);
 	while (i < end && data[i] == ' ')
 		i++;
 	return col;
 }
 
 static void
-wrap_decode(struct wrap *w, const char *data, size_t start, size_t end)
+wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
+    bool join)
 {
 	struct text_decoder d;
 	struct text_unit u;
 
 	w->nunits = 0;
 	text_decoder_init(&d, data, start, end);
+	d.join = join;
 	while (text_decode(&d, &u)) {
 		w->units = xgrow(w->units, &w->cap_units, w->nunits + 1,
 		    sizeof *w->units);
@@ -108,6 +111,8 @@ wrap_breaks(struct wrap *w, unsigned flags)
 			w->ucs[k] = u->ch;
 		else if (u->kind == TEXT_TAB)
 			w->ucs[k] = '\t';
+		else if (u->kind == TEXT_BREAK)
+			w->ucs[k] = u->width > 0 ? ' ' : 0x2060; /* joiner */
 		else
 			w->ucs[k] = 'x'; /* a marker breaks like a letter */
 	}
@@ -159,7 +164,7 @@ wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
 	if (width < 1)
 		width = 1;
 	w->nrows = 0;
-	wrap_decode(w, data, start, end);
+	wrap_decode(w, data, start, end, (flags & WRAP_JOIN) != 0);
 	wrap_breaks(w, flags);
 	hang = flags & WRAP_HARD ? 0 : wrap_hanging_indent(data, start, end);
 	if (hang > width / WRAP_MAX_INDENT_DIVISOR)

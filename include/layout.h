@@ -1,0 +1,65 @@
+/* Layout: how the document falls into screen rows at a given width, found
+ * locally around any byte offset.  The unit of wrapping is a segment: a
+ * paragraph of prose lines that reflow together (hard-wrapped text is
+ * rejoined), a single line (code, tables, lists' first lines...), or, for a
+ * line longer than LAYOUT_CHUNK, the part of it inside one cell of a fixed
+ * grid of LAYOUT_CHUNK bytes.  Whether two lines join is decided by the two
+ * lines alone (and document-wide figures measured once), and a paragraph
+ * longer than LAYOUT_CHUNK is not joined, so the segment containing an
+ * offset is the same however it is reached and no keypress looks at more
+ * than a few chunks of bytes.  The rows of the last segment are cached. */
+#ifndef FOLIO_LAYOUT_H
+#define FOLIO_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "document.h"
+#include "outline.h"
+#include "wrap.h"
+
+#define LAYOUT_CHUNK (16u * 1024)
+
+struct segment {
+	size_t start; /* first byte */
+	size_t end;   /* end of its text (CR LF excluded) */
+	size_t next;  /* where the next segment starts; doc->len if none */
+};
+
+struct layout {
+	const struct document *doc;
+	const struct outline *o;
+	int width;
+	bool reflow;       /* join the lines of paragraphs */
+	int margin;        /* the indent of the document's text (plain) */
+	int fill;          /* the width its text was wrapped at (plain) */
+	struct wrap wrap;
+	bool cached;
+	size_t cache_start;
+	int cache_width;
+	size_t nrows;
+};
+
+void layout_init(struct layout *l, const struct document *doc,
+    const struct outline *o, int width);
+void layout_fini(struct layout *l);
+void layout_set_width(struct layout *l, int width);
+/* Turn the joining of paragraph lines on or off (default on). */
+void layout_set_reflow(struct layout *l, bool on);
+
+/* The segment containing off (off == doc->len: the last one). */
+void layout_segment(const struct layout *l, size_t off, struct segment *s);
+/* Is the segment shown as written (code): broken at the width exactly? */
+bool layout_verbatim(const struct layout *l, const struct segment *s);
+/* The rows of segment s; the array lives until the next layout call. */
+const struct wrap_row *layout_rows(struct layout *l, const struct segment *s,
+    size_t *n);
+/* Start of the row containing off. */
+size_t layout_row_start(struct layout *l, size_t off);
+/* The row after (before) the row starting at off; false at the end (top). */
+bool layout_next_row(struct layout *l, size_t off, size_t *next);
+bool layout_prev_row(struct layout *l, size_t off, size_t *prev);
+/* Start of the last row of the document. */
+size_t layout_last_row(struct layout *l);
+
+#endif

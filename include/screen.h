@@ -1,0 +1,37 @@
+/* The screen: the only module that calls ncurses.  It draws a view, reads
+ * keys (and mouse events, turned into actions on the view), restores the
+ * terminal on every exit path, and owns the signal flags -- the one place
+ * in folio with global state. */
+#ifndef FOLIO_SCREEN_H
+#define FOLIO_SCREEN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "err.h"
+#include "keymap.h"
+#include "view.h"
+
+struct screen {
+	FILE *tty;        /* /dev/tty when stdin is the document */
+	bool utf8;        /* the locale can show UTF-8 */
+	bool color;       /* colours are in use (not NO_COLOR, not mono) */
+	bool mouse;
+	bool active;
+	int help_first;   /* first line of the help text shown */
+};
+
+int screen_init(struct screen *s, bool mouse, struct err *err);
+void screen_fini(struct screen *s);
+void screen_size(const struct screen *s, int *cols, int *rows);
+void screen_draw(struct screen *s, struct view *v);
+void screen_draw_help(struct screen *s, const struct keymap *km);
+/* Wait for a key (at most timeout_ms; -1 when none came).  KEY_MOUSE events
+ * are returned as is; screen_mouse turns one into a view action. */
+int screen_key(struct screen *s, int timeout_ms);
+void screen_mouse(struct screen *s, struct view *v);
+void screen_redraw(struct screen *s);
+/* A terminating signal (INT, TERM, HUP) arrived: the pager should stop. */
+bool screen_interrupted(void);
+
+#endif

@@ -1,0 +1,81 @@
+/* The reading view: plain state and the actions keys trigger.  The view
+ * knows the document, its outline and the layout; it never draws (screen
+ * does).  Its position is the byte offset of the text at the top of the
+ * text pane; everything on screen is derived from it. */
+#ifndef FOLIO_VIEW_H
+#define FOLIO_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "document.h"
+#include "keymap.h"
+#include "layout.h"
+#include "outline.h"
+
+#define VIEW_DEFAULT_MEASURE 100
+#define VIEW_MIN_MEASURE 20
+#define VIEW_MAX_MEASURE 1000
+/* The TOC is shown on screens at least this wide. */
+#define VIEW_TOC_MIN_COLS 80
+#define VIEW_MSG_MAX 256
+
+struct view_row {
+	size_t seg_start;        /* the segment (line) the row belongs to */
+	struct wrap_row row;
+	bool heading;            /* part of a heading's lines */
+};
+
+struct view {
+	const struct document *doc;
+	const struct outline *o;
+	struct layout lay;
+	size_t top;              /* offset of the first row shown */
+	int screen_cols, screen_rows;
+	int text_cols, text_rows;
+	int text_left;           /* column of the text pane */
+	int measure;             /* the reading width asked for */
+	/* table of contents */
+	bool toc_wanted;         /* t toggles it */
+	bool toc_shown;          /* wanted and there is room and >= 2 headings */
+	bool toc_focus;
+	int toc_cols;
+	uint8_t *depth;          /* per heading: depth in the tree */
+	uint8_t *folded;         /* per heading: its subsections are hidden */
+	uint32_t *visible;       /* headings shown in the TOC, in order */
+	size_t nvisible;
+	size_t sel;              /* selected heading (TOC focus) */
+	size_t toc_first;        /* first visible entry shown */
+	char msg[VIEW_MSG_MAX];
+	bool quit;
+	bool help;
+};
+
+void view_init(struct view *v, const struct document *doc,
+    const struct outline *o, int measure);
+void view_fini(struct view *v);
+/* The terminal has this many columns and rows (status line included). */
+void view_resize(struct view *v, int cols, int rows);
+void view_act(struct view *v, enum action a);
+void view_goto_offset(struct view *v, size_t off);
+void view_goto_heading(struct view *v, size_t i);
+void view_message(struct view *v, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* What screen needs to draw. */
+size_t view_rows(struct view *v, struct view_row *out, size_t max);
+/* The section being read: the last heading at or above the top, or -1. */
+long view_current(const struct view *v);
+/* The TOC entry to highlight for the section being read (its nearest
+ * visible ancestor when it is folded away), or -1. */
+long view_current_visible(const struct view *v);
+/* Position as a percentage: how much of the document is above the bottom
+ * of the screen. */
+int view_percent(struct view *v);
+/* Bring the TOC entry at visible index k into the TOC window. */
+void view_toc_scroll_to(struct view *v, size_t k);
+/* Index in visible[] of heading i, or -1. */
+long view_visible_index(const struct view *v, size_t i);
+
+#endif

@@ -1,0 +1,169 @@
+/* Default key bindings, following less and vim (see keymap.h). */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "keymap.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+static const struct {
+	const char *name;
+	const char *description;
+} actions[ACT_COUNT] = {
+	[ACT_NONE] = { "none", "do nothing" },
+	[ACT_LINE_DOWN] = { "line-down", "scroll down one line" },
+	[ACT_LINE_UP] = { "line-up", "scroll up one line" },
+	[ACT_PAGE_DOWN] = { "page-down", "scroll down one page" },
+	[ACT_PAGE_UP] = { "page-up", "scroll up one page" },
+	[ACT_HALF_DOWN] = { "half-page-down", "scroll down half a page" },
+	[ACT_HALF_UP] = { "half-page-up", "scroll up half a page" },
+	[ACT_TOP] = { "top", "go to the top of the document" },
+	[ACT_BOTTOM] = { "bottom", "go to the end of the document" },
+	[ACT_NEXT_SECTION] = { "next-section", "next heading to the top" },
+	[ACT_PREV_SECTION] = { "prev-section",
+	    "this section's heading, then the previous one" },
+	[ACT_NEXT_SIBLING] = { "next-sibling",
+	    "next heading of the same or a higher level" },
+	[ACT_PREV_SIBLING] = { "prev-sibling",
+	    "previous heading of the same or a higher level" },
+	[ACT_TOGGLE_TOC] = { "toggle-toc", "hide or show the contents" },
+	[ACT_FOCUS] = { "focus", "move the focus between text and contents" },
+	[ACT_NARROWER] = { "narrower", "make the text narrower" },
+	[ACT_WIDER] = { "wider", "make the text wider" },
+	[ACT_HELP] = { "help", "show this help" },
+	[ACT_REDRAW] = { "redraw", "redraw the screen" },
+	[ACT_QUIT] = { "quit", "quit" },
+	[ACT_TOC_DOWN] = { "toc-down", "contents: select the next entry" },
+	[ACT_TOC_UP] = { "toc-up", "contents: select the previous entry" },
+	[ACT_TOC_OPEN] = { "toc-open",
+	    "contents: go to the selected section" },
+	[ACT_TOC_FOLD] = { "toc-fold", "contents: fold the selected entry" },
+	[ACT_TOC_UNFOLD] = { "toc-unfold",
+	    "contents: unfold the selected entry" },
+	[ACT_TOC_FOLD_ALL] = { "toc-fold-all",
+	    "contents: fold every entry to the top level" },
+	[ACT_TOC_UNFOLD_ALL] = { "toc-unfold-all",
+	    "contents: unfold every entry" },
+};
+
+void
+keymap_bind(struct keymap *km, enum keymap_context ctx, int key,
+    enum action a)
+{
+	size_t i;
+
+	for (i = 0; i < km->n[ctx]; i++)
+		if (km->b[ctx][i].key == key) {
+			km->b[ctx][i].action = a;
+			return;
+		}
+	if (km->n[ctx] < KEYMAP_MAX) {
+		km->b[ctx][km->n[ctx]].key = key;
+		km->b[ctx][km->n[ctx]].action = a;
+		km->n[ctx]++;
+	}
+}
+
+void
+keymap_init_defaults(struct keymap *km)
+{
+	static const struct binding text[] = {
+		{ 'j', ACT_LINE_DOWN }, { KEY_DOWN, ACT_LINE_DOWN },
+		{ '\n', ACT_LINE_DOWN }, { '\r', ACT_LINE_DOWN },
+		{ KEY_ENTER, ACT_LINE_DOWN }, { 'e', ACT_LINE_DOWN },
+		{ CTRL('e'), ACT_LINE_DOWN }, { CTRL('n'), ACT_LINE_DOWN },
+		{ 'k', ACT_LINE_UP }, { KEY_UP, ACT_LINE_UP },
+		{ 'y', ACT_LINE_UP }, { CTRL('y'), ACT_LINE_UP },
+		{ CTRL('p'), ACT_LINE_UP },
+		{ ' ', ACT_PAGE_DOWN }, { 'f', ACT_PAGE_DOWN },
+		{ KEY_NPAGE, ACT_PAGE_DOWN }, { CTRL('f'), ACT_PAGE_DOWN },
+		{ 'b', ACT_PAGE_UP }, { KEY_PPAGE, ACT_PAGE_UP },
+		{ CTRL('b'), ACT_PAGE_UP },
+		{ 'd', ACT_HALF_DOWN }, { CTRL('d'), ACT_HALF_DOWN },
+		{ 'u', ACT_HALF_UP }, { CTRL('u'), ACT_HALF_UP },
+		{ 'g', ACT_TOP }, { KEY_HOME, ACT_TOP }, { '<', ACT_TOP },
+		{ 'G', ACT_BOTTOM }, { KEY_END, ACT_BOTTOM }, { '>', ACT_BOTTOM },
+		{ ']', ACT_NEXT_SECTION }, { '[', ACT_PREV_SECTION },
+		{ '}', ACT_NEXT_SIBLING }, { '{', ACT_PREV_SIBLING },
+		{ 't', ACT_TOGGLE_TOC }, { '\t', ACT_FOCUS },
+		{ '-', ACT_NARROWER }, { '+', ACT_WIDER }, { '=', ACT_WIDER },
+		{ 'h', ACT_HELP }, { KEY_F(1), ACT_HELP },
+		{ CTRL('l'), ACT_REDRAW }, { 'q', ACT_QUIT }, { 'Q', ACT_QUIT },
+	};
+	static const struct binding toc[] = {
+		{ 'j', ACT_TOC_DOWN }, { KEY_DOWN, ACT_TOC_DOWN },
+		{ CTRL('n'), ACT_TOC_DOWN },
+		{ 'k', ACT_TOC_UP }, { KEY_UP, ACT_TOC_UP },
+		{ CTRL('p'), ACT_TOC_UP },
+		{ '\n', ACT_TOC_OPEN }, { '\r', ACT_TOC_OPEN },
+		{ KEY_ENTER, ACT_TOC_OPEN },
+		{ 'h', ACT_TOC_FOLD }, { KEY_LEFT, ACT_TOC_FOLD },
+		{ 'l', ACT_TOC_UNFOLD }, { KEY_RIGHT, ACT_TOC_UNFOLD },
+		{ 'z', ACT_TOC_FOLD_ALL }, { 'Z', ACT_TOC_UNFOLD_ALL },
+	};
+	size_t i;
+
+	memset(km, 0, sizeof *km);
+	for (i = 0; i < sizeof text / sizeof text[0]; i++)
+		keymap_bind(km, KEYMAP_TEXT, text[i].key, text[i].action);
+	for (i = 0; i < sizeof toc / sizeof toc[0]; i++)
+		keymap_bind(km, KEYMAP_TOC, toc[i].key, toc[i].action);
+}
+
+enum action
+keymap_lookup(const struct keymap *km, enum keymap_context ctx, int key)
+{
+	size_t i;
+
+	for (i = 0; i < km->n[ctx]; i++)
+		if (km->b[ctx][i].key == key)
+			return km->b[ctx][i].action;
+	if (ctx != KEYMAP_TEXT)
+		return keymap_lookup(km, KEYMAP_TEXT, key);
+	return ACT_NONE;
+}
+
+const char *
+action_name(enum action a)
+{
+	return a < ACT_COUNT ? actions[a].name : "none";
+}
+
+const char *
+action_description(enum action a)
+{
+	return a < ACT_COUNT ? actions[a].description : "";
+}
+
+void
+keymap_key_name(int key, char *out, size_t size)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} named[] = {
+		{ KEY_DOWN, "Down" }, { KEY_UP, "Up" }, { KEY_LEFT, "Left" },
+		{ KEY_RIGHT, "Right" }, { KEY_NPAGE, "PgDn" },
+		{ KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
+		{ KEY_ENTER, "Enter" }, { '\n', "Enter" }, { '\r', "Return" },
+		{ '\t', "Tab" }, { ' ', "Space" }, { 27, "Esc" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (named[i].key == key) {
+			snprintf(out, size, "%s", named[i].name);
+			return;
+		}
+	if (key >= KEY_F(1) && key <= KEY_F(12))
+		snprintf(out, size, "F%d", key - KEY_F(0));
+	else if (key > 0 && key < 32)
+		snprintf(out, size, "C-%c", key + 'a' - 1);
+	else if (key > 32 && key < 127)
+		snprintf(out, size, "%c", key);
+	else
+		snprintf(out, size, "key-%d", key);
+}

@@ -1,0 +1,520 @@
+/* Layout (see layout.h): segments, their rows, and moving between rows. */
+#include "config.h"
+
+#include <string.h>
+
+#include "layout.h"
+#include "text.h"
+
+/* Lines indented this much (past the margin) are preformatted in plain
+ * text and rst. */
+#define LAYOUT_CODE_INDENT 4
+
+static void layout_measure(struct layout *l);
+
+void
+layout_init(struct layout *l, const struct document *doc,
+    const struct outline *o, int width)
+{
+	memset(l, 0, sizeof *l);
+	l->doc = doc;
+	l->o = o;
+	l->width = width < 1 ? 1 : width;
+	l->reflow = true;
+	wrap_init(&l->wrap);
+	if (o != NULL)
+		layout_measure(l);
+}
+
+void
+layout_set_reflow(struct layout *l, bool on)
+{
+	l->reflow = on && l->o != NULL;
+	l->cached = false;
+}
+
+void
+layout_fini(struct layout *l)
+{
+	wrap_fini(&l->wrap);
+}
+
+void
+layout_set_width(struct layout *l, int width)
+{
+	l->width = width < 1 ? 1 : width;
+}
+
+/* The first byte at or after g that starts a character. */
+static size_t
+char_boundary(const char *d, size_t len, size_t g)
+{
+	int k;
+
+	for (k = 0; k < 3 && g < len && ((unsigned char)d[g] & 0xc0) == 0x80;
+	    k++)
+		g++;
+	return g;
+}
+
+/* The grid point at or before off (adjusted to a character start). */
+static size_t
+grid_floor(const char *d, size_t len, size_t off)
+{
+	size_t g = off / LAYOUT_CHUNK * LAYOUT_CHUNK;
+	size_t a = char_boundary(d, len, g);
+
+	if (a > off && g >= LAYOUT_CHUNK)
+		a = char_boundary(d, len, g - LAYOUT_CHUNK);
+	return a;
+}
+
+static size_t
+strip_cr(const char *d, size_t start, size_t end)
+{
+	return end > start && d[end - 1] == '\r' ? end - 1 : end;
+}
+
+/* Joining lines into paragraphs.  Two consecutive lines join when both
+ * are prose of the same paragraph; every rule looks at the two lines only
+ * (and at figures measured once for the document). */
+
+/* Lines wider than this were not hard-wrapped: they are paragraphs. */
+#define FILL_MAX 100
+#define FILL_DEFAULT 72
+/* A line is "full" when the next line's first word would not have fit on
+ * it within this share of the document's fill width. */
+#define FILL_SLACK_PERCENT 85
+#define STATS_SAMPLE (64u * 1024)
+#define MARGIN_MAX 8
+
+struct lineinfo {
+	const char *s;   /* text after the indent */
+	size_t n;        /* its length, trailing blanks cut */
+	int indent;
+	bool blank;
+};
+
+static void
+line_info(const struct layout *l, const struct segment *g,
+    struct lineinfo *li)
+{
+	const char *d = l->doc->data;
+	size_t i = g->start, e = g->end;
+
+	li->indent = 0;
+	while (i < e && (d[i] == ' ' || d[i] == '\t')) {
+		li->indent = d[i] == '\t' ? (li->indent / TEXT_TAB_STOP + 1) *
+		    TEXT_TAB_STOP : li->indent + 1;
+		i++;
+	}
+	while (e > i && (d[e - 1] == ' ' || d[e - 1] == '\t'))
+		e--;
+	li->s = d + i;
+	li->n = e - i;
+	li->blank = i == e;
+}
+
+static bool
+starts_with(const struct lineinfo *li, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return li->n >= k && memcmp(li->s, prefix, k) == 0;
+}
+
+/* A row of one character repeated: an underline, a rule, a delimiter. */
+static bool
+is_rule(const struct lineinfo *li)
+{
+	size_t i;
+
+	if (li->n < 2 || strchr("=-~^+*#_:.'\"`/|", li->s[0]) == NULL)
+		return false;
+	for (i = 1; i < li->n; i++)
+		if (li->s[i] != li->s[0] && li->s[i] != ' ')
+			return false;
+	return true;
+}
+
+/* Columns lined up with runs of blanks: a table, not prose.  Two blanks
+ * are sentence spacing or justification (man pages); a table's columns
+ * are further apart. */
+#define TABLE_GAP 3
+
+static bool
+is_tabular(const struct lineinfo *li)
+{
+	size_t i, run = 0;
+
+	if (li->n > 0 && (li->s[0] == '|' || starts_with(li, "+-")))
+		return true;
+	for (i = 1; i < li->n; i++) {
+		if (li->s[i] == '\t')
+			return true;
+		run = li->s[i] == ' ' ? run + 1 : 0;
+		if (run >= TABLE_GAP)
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_heading_line(const struct layout *l, size_t start)
+{
+	long h = outline_find(l->o, start);
+
+	return h >= 0 && start <= outline_heading_end(l->o, l->doc, (size_t)h);
+}
+
+static int
+first_word_width(const struct lineinfo *li)
+{
+	size_t k = 0;
+
+	while (k < li->n && li->s[k] != ' ' && li->s[k] != '\t')
+		k++;
+	return (int)text_width(li->s, k);
+}
+
+static bool
+joins_markdown(const struct lineinfo *a, const struct lineinfo *b,
+    const struct segment *ga, const char *d)
+{
+	size_t raw = ga->end - ga->start;
+
+	if (b->indent < 4 && (wrap_list_marker(b->s, b->n) ||
+	    strchr("#>|<", b->s[0]) != NULL || starts_with(b, "```") ||
+	    starts_with(b, "~~~") || is_rule(b)))
+		return false;
+	if (a->s[0] == '|' || (b->n > 0 && b->s[b->n - 1] == '|'))
+		return false;
+	/* hard line breaks: two trailing spaces or a backslash */
+	if (raw >= 2 && d[ga->end - 1] == ' ' && d[ga->end - 2] == ' ')
+		return false;
+	return a->s[a->n - 1] != '\\';
+}
+
+static bool
+joins_asciidoc(const struct lineinfo *a, const struct lineinfo *b)
+{
+	if (wrap_list_marker(b->s, b->n) || strchr("[:=|.", b->s[0]) != NULL ||
+	    starts_with(b, "//") || starts_with(b, "image::") ||
+	    starts_with(b, "include::") || is_rule(b))
+		return false;
+	if (strchr("[:=.", a->s[0]) != NULL || starts_with(a, "//"))
+		return false;
+	return !(a->n >= 2 && a->s[a->n - 1] == '+' && a->s[a->n - 2] == ' ');
+}
+
+static bool
+joins_rst(const struct lineinfo *a, const struct lineinfo *b, int hang)
+{
+	if (wrap_list_marker(b->s, b->n) || starts_with(b, "..") ||
+	    starts_with(a, "..") || is_tabular(a) || is_tabular(b))
+		return false;
+	return b->indent == a->indent || b->indent == hang;
+}
+
+static bool
+joins_plain(const struct layout *l, const struct lineinfo *a,
+    const struct lineinfo *b, int hang)
+{
+	int wa = (int)text_width(a->s, a->n) + a->indent;
+
+	if (wa > FILL_MAX || is_tabular(a) || is_tabular(b) ||
+	    wrap_list_marker(b->s, b->n))
+		return false;
+	if (b->indent != a->indent && b->indent != hang)
+		return false;
+	/* a deliberate break: the next word would have fit */
+	return (wa + 1 + first_word_width(b)) * 100 >
+	    l->fill * FILL_SLACK_PERCENT;
+}
+
+static bool
+layout_joins(const struct layout *l, const struct segment *ga,
+    const struct segment *gb)
+{
+	struct lineinfo a, b;
+	int hang;
+
+	line_info(l, ga, &a);
+	line_info(l, gb, &b);
+	if (a.blank || b.blank || is_rule(&a) || is_rule(&b) ||
+	    layout_verbatim(l, ga) || layout_verbatim(l, gb) ||
+	    is_heading_line(l, ga->start) || is_heading_line(l, gb->start))
+		return false;
+	hang = a.indent + (int)wrap_list_marker(a.s, a.n);
+	switch (l->o->format) {
+	case FORMAT_MARKDOWN:
+		return joins_markdown(&a, &b, ga, l->doc->data);
+	case FORMAT_ASCIIDOC:
+		return joins_asciidoc(&a, &b);
+	case FORMAT_RST:
+		return joins_rst(&a, &b, hang);
+	default:
+		return joins_plain(l, &a, &b, hang);
+	}
+}
+
+/* The document's margin (most common indent of long lines) and fill width
+ * (the width most of its lines stay within), from its first part. */
+static void
+layout_measure(struct layout *l)
+{
+	unsigned indent[MARGIN_MAX + 1] = { 0 }, width[FILL_MAX + 1] = { 0 };
+	struct line_iter it;
+	struct line ln;
+	size_t len = l->doc->len, total = 0, seen = 0;
+	int i, best = 0;
+
+	if (len > STATS_SAMPLE)
+		len = STATS_SAMPLE;
+	line_iter_init(&it, l->doc->data, len, l->doc->text_start);
+	while (line_iter_next(&it, &ln)) {
+		size_t k = ln.start;
+		size_t w = ln.end - ln.start;
+
+		while (k < ln.end && l->doc->data[k] == ' ')
+			k++;
+		if (k == ln.end || w > FILL_MAX)
+			continue;
+		if (k - ln.start <= MARGIN_MAX && ln.end - k >= 40)
+			indent[k - ln.start]++;
+		width[w]++;
+		total++;
+	}
+	for (i = 1; i <= MARGIN_MAX; i++)
+		if (indent[i] > indent[best])
+			best = i;
+	l->margin = best;
+	l->fill = FILL_DEFAULT;
+	/* the 95th percentile of line widths */
+	for (i = 0; i <= FILL_MAX && total > 0; i++) {
+		seen += width[i];
+		if (seen * 100 >= total * 95) {
+			l->fill = i < 40 ? FILL_DEFAULT : i;
+			break;
+		}
+	}
+}
+
+/* The physical line containing off, found within LAYOUT_CHUNK bytes each
+ * way; false when the line is longer than LAYOUT_CHUNK. */
+static bool
+physical_line(const struct layout *l, size_t off, struct segment *s,
+    const char **nl_before, const char **nl_after)
+{
+	const char *d = l->doc->data, *p, *q;
+	size_t len = l->doc->len, lo, hi, ls, le;
+
+	lo = off > LAYOUT_CHUNK ? off - LAYOUT_CHUNK : 0;
+	hi = len - off > LAYOUT_CHUNK ? off + LAYOUT_CHUNK : len;
+	p = memrchr(d + lo, '\n', off - lo);
+	q = memchr(d + off, '\n', hi - off);
+	*nl_before = p;
+	*nl_after = q;
+	if ((p == NULL && lo > 0) || (q == NULL && hi < len))
+		return false;
+	ls = p != NULL ? (size_t)(p - d) + 1 : 0;
+	le = q != NULL ? (size_t)(q - d) : len;
+	if (le - ls > LAYOUT_CHUNK)
+		return false;
+	if (ls < l->doc->text_start)
+		ls = l->doc->text_start; /* never show the BOM */
+	s->start = ls;
+	s->end = strip_cr(d, ls, le);
+	s->next = q != NULL ? le + 1 : len;
+	return true;
+}
+
+/* A part of a line longer than LAYOUT_CHUNK: its grid cell around off. */
+static void
+long_line_part(const struct layout *l, size_t off, const char *p,
+    const char *q, struct segment *s)
+{
+	const char *d = l->doc->data;
+	size_t len = l->doc->len, hi;
+
+	s->start = grid_floor(d, len, off);
+	if (p != NULL && (size_t)(p - d) + 1 > s->start)
+		s->start = (size_t)(p - d) + 1;
+	hi = char_boundary(d, len, (off / LAYOUT_CHUNK + 1) * LAYOUT_CHUNK);
+	if (hi <= off)
+		hi = char_boundary(d, len,
+		    (off / LAYOUT_CHUNK + 2) * LAYOUT_CHUNK);
+	if (hi > len)
+		hi = len;
+	if (q != NULL && (size_t)(q - d) < hi) {
+		s->end = strip_cr(d, s->start, (size_t)(q - d));
+		s->next = (size_t)(q - d) + 1;
+	} else {
+		s->end = hi;
+		s->next = hi;
+	}
+}
+
+void
+layout_segment(const struct layout *l, size_t off, struct segment *s)
+{
+	const char *p, *q;
+	struct segment first, last, cur;
+	size_t total;
+
+	if (l->doc->len == 0) {
+		s->start = s->end = s->next = 0;
+		return;
+	}
+	if (off >= l->doc->len)
+		off = l->doc->len - 1;
+	if (!physical_line(l, off, s, &p, &q)) {
+		long_line_part(l, off, p, q, s);
+		return;
+	}
+	if (!l->reflow)
+		return;
+	/* the paragraph: join lines backwards and forwards while they join
+	 * and the whole stays within LAYOUT_CHUNK */
+	first = last = *s;
+	total = s->next - s->start;
+	while (first.start > l->doc->text_start &&
+	    physical_line(l, first.start - 1, &cur, &p, &q) &&
+	    layout_joins(l, &cur, &first)) {
+		total += first.start - cur.start;
+		if (total > LAYOUT_CHUNK)
+			return;
+		first = cur;
+	}
+	while (last.next < l->doc->len &&
+	    physical_line(l, last.next, &cur, &p, &q) &&
+	    layout_joins(l, &last, &cur)) {
+		total += cur.next - last.next;
+		if (total > LAYOUT_CHUNK)
+			return;
+		last = cur;
+	}
+	s->start = first.start;
+	s->end = last.end;
+	s->next = last.next;
+}
+
+bool
+layout_verbatim(const struct layout *l, const struct segment *s)
+{
+	const char *d = l->doc->data;
+	size_t i = s->start;
+	int col = 0;
+
+	if (l->o == NULL)
+		return false;
+	if (l->o->format == FORMAT_MARKDOWN || l->o->format == FORMAT_ASCIIDOC)
+		return outline_is_verbatim(l->o, s->start);
+	if (s->start > 0 && d[s->start - 1] != '\n')
+		return false; /* a chunk of a long line */
+	while (i < s->end && (d[i] == ' ' || d[i] == '\t')) {
+		col = d[i] == '\t' ? col + LAYOUT_CODE_INDENT : col + 1;
+		i++;
+	}
+	return i < s->end && col >= l->margin + LAYOUT_CODE_INDENT;
+}
+
+const struct wrap_row *
+layout_rows(struct layout *l, const struct segment *s, size_t *n)
+{
+	if (!l->cached || l->cache_start != s->start ||
+	    l->cache_width != l->width) {
+		unsigned flags = layout_verbatim(l, s) ? WRAP_HARD : 0;
+
+		if (memchr(l->doc->data + s->start, '\n', s->end - s->start))
+			flags |= WRAP_JOIN;
+		l->nrows = wrap_line(&l->wrap, l->doc->data, s->start, s->end,
+		    l->width, flags);
+		l->cached = true;
+		l->cache_start = s->start;
+		l->cache_width = l->width;
+	}
+	*n = l->nrows;
+	return l->wrap.rows;
+}
+
+/* Index of the row of rows[0..n) that contains off. */
+static size_t
+row_index(const struct wrap_row *rows, size_t n, size_t off)
+{
+	size_t i = 0;
+
+	while (i + 1 < n && rows[i + 1].start <= off)
+		i++;
+	return i;
+}
+
+size_t
+layout_row_start(struct layout *l, size_t off)
+{
+	struct segment s;
+	const struct wrap_row *rows;
+	size_t n;
+
+	layout_segment(l, off, &s);
+	rows = layout_rows(l, &s, &n);
+	if (off < rows[0].start)
+		return rows[0].start;
+	return rows[row_index(rows, n, off)].start;
+}
+
+bool
+layout_next_row(struct layout *l, size_t off, size_t *next)
+{
+	struct segment s;
+	const struct wrap_row *rows;
+	size_t n, i;
+
+	layout_segment(l, off, &s);
+	rows = layout_rows(l, &s, &n);
+	i = off < rows[0].start ? 0 : row_index(rows, n, off);
+	if (i + 1 < n) {
+		*next = rows[i + 1].start;
+		return true;
+	}
+	if (s.next >= l->doc->len)
+		return false;
+	layout_segment(l, s.next, &s);
+	rows = layout_rows(l, &s, &n);
+	*next = rows[0].start;
+	return true;
+}
+
+bool
+layout_prev_row(struct layout *l, size_t off, size_t *prev)
+{
+	struct segment s;
+	const struct wrap_row *rows;
+	size_t n, i;
+
+	layout_segment(l, off, &s);
+	rows = layout_rows(l, &s, &n);
+	i = off < rows[0].start ? 0 : row_index(rows, n, off);
+	if (i > 0) {
+		*prev = rows[i - 1].start;
+		return true;
+	}
+	if (s.start <= l->doc->text_start)
+		return false;
+	layout_segment(l, s.start - 1, &s);
+	rows = layout_rows(l, &s, &n);
+	*prev = rows[n - 1].start;
+	return true;
+}
+
+size_t
+layout_last_row(struct layout *l)
+{
+	struct segment s;
+	const struct wrap_row *rows;
+	size_t n;
+
+	layout_segment(l, l->doc->len, &s);
+	rows = layout_rows(l, &s, &n);
+	return rows[n - 1].start;
+}

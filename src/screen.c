@@ -1,0 +1,555 @@
+/* The screen (see screen.h): ncurses drawing of the TOC, text and status
+ * line; keys and mouse; terminal restoration on signals and fatal errors. */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "screen.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define WHEEL_ROWS 3
+#define RUN_MAX 256
+
+enum pair {
+	PAIR_HEADING = 1,
+	PAIR_MARKER,
+	PAIR_TOC_CURRENT,
+	PAIR_STATUS,
+	PAIR_RULE,
+	PAIR_DYNAMIC /* first pair for document colours */
+};
+
+/* Document colours (SGR) get pairs on demand, up to this many. */
+#define DYNAMIC_PAIRS 64
+
+static volatile sig_atomic_t screen_signal;
+static bool screen_is_active;
+static struct {
+	short fg, bg;
+} dyn[DYNAMIC_PAIRS];
+static int ndyn;
+
+static void
+on_terminate(int sig)
+{
+	screen_signal = sig;
+}
+
+static void
+on_fatal(int sig)
+{
+	if (screen_is_active)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+bool
+screen_interrupted(void)
+{
+	return screen_signal != 0;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	static const int term[] = { SIGINT, SIGTERM, SIGHUP };
+	static const int fatal[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_terminate;
+	for (i = 0; i < sizeof term / sizeof term[0]; i++)
+		sigaction(term[i], &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+}
+
+static void
+init_colors(struct screen *s)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	s->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (!s->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_HEADING, COLOR_BLUE, -1);
+	init_pair(PAIR_MARKER, COLOR_MAGENTA, -1);
+	init_pair(PAIR_TOC_CURRENT, -1, -1);
+	init_pair(PAIR_STATUS, -1, -1);
+	init_pair(PAIR_RULE, COLOR_BLUE, -1);
+	ndyn = 0;
+}
+
+int
+screen_init(struct screen *s, bool mouse, struct err *err)
+{
+	FILE *in = stdin;
+	SCREEN *scr;
+	const char *term = getenv("TERM");
+
+	memset(s, 0, sizeof *s);
+	if (!isatty(STDIN_FILENO)) {
+		s->tty = fopen("/dev/tty", "r");
+		if (s->tty == NULL) {
+			err_set(err, "/dev/tty: cannot read keys: %s",
+			    strerror(errno));
+			return -1;
+		}
+		in = s->tty;
+	}
+	scr = newterm(NULL, stdout, in);
+	if (scr == NULL) {
+		err_set(err, "cannot use the terminal '%s'",
+		    term != NULL ? term : "(TERM is not set)");
+		if (s->tty != NULL)
+			fclose(s->tty);
+		return -1;
+	}
+	set_term(scr);
+	s->active = screen_is_active = true;
+	install_signals();
+	s->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	init_colors(s);
+	s->mouse = mouse;
+	if (mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	return 0;
+}
+
+void
+screen_fini(struct screen *s)
+{
+	if (!s->active)
+		return;
+	endwin();
+	s->active = screen_is_active = false;
+	if (s->tty != NULL)
+		fclose(s->tty);
+	s->tty = NULL;
+}
+
+void
+screen_size(const struct screen *s, int *cols, int *rows)
+{
+	(void)s;
+	*cols = COLS;
+	*rows = LINES;
+}
+
+void
+screen_redraw(struct screen *s)
+{
+	(void)s;
+	clearok(curscr, TRUE);
+}
+
+/* A colour pair for a document's SGR colours, or 0 when out of pairs. */
+static short
+dynamic_pair(const struct screen *s, int fg, int bg)
+{
+	int i;
+
+	if (!s->color || (fg < 0 && bg < 0))
+		return 0;
+	if (fg >= COLORS)
+		fg = fg % 8;
+	if (bg >= COLORS)
+		bg = bg % 8;
+	for (i = 0; i < ndyn; i++)
+		if (dyn[i].fg == fg && dyn[i].bg == bg)
+			return (short)(PAIR_DYNAMIC + i);
+	if (ndyn >= DYNAMIC_PAIRS || PAIR_DYNAMIC + ndyn >= COLOR_PAIRS)
+		return 0;
+	dyn[ndyn].fg = (short)fg;
+	dyn[ndyn].bg = (short)bg;
+	init_pair((short)(PAIR_DYNAMIC + ndyn), (short)fg, (short)bg);
+	return (short)(PAIR_DYNAMIC + ndyn++);
+}
+
+static attr_t
+style_attr(const struct text_style *st)
+{
+	attr_t a = A_NORMAL;
+
+	if (st->attr & TEXT_BOLD)
+		a |= A_BOLD;
+	if (st->attr & TEXT_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (st->attr & TEXT_REVERSE)
+		a |= A_REVERSE;
+	if (st->attr & TEXT_DIM)
+		a |= A_DIM;
+#ifdef A_ITALIC
+	if (st->attr & TEXT_ITALIC)
+		a |= A_ITALIC;
+#endif
+	return a;
+}
+
+struct run {
+	wchar_t w[RUN_MAX + 1];
+	int n;
+	attr_t attr;
+	short pair;
+};
+
+static void
+run_flush(struct run *r)
+{
+	if (r->n == 0)
+		return;
+	r->w[r->n] = L'\0';
+	attr_set(r->attr, r->pair, NULL);
+	addnwstr(r->w, r->n);
+	r->n = 0;
+}
+
+static void
+run_put(struct run *r, wchar_t c, attr_t attr, short pair)
+{
+	if (r->n > 0 && (r->attr != attr || r->pair != pair))
+		run_flush(r);
+	if (r->n >= RUN_MAX - 1 && c != 0)
+		run_flush(r);
+	r->attr = attr;
+	r->pair = pair;
+	r->w[r->n++] = c;
+}
+
+static void
+run_puts(struct run *r, const char *s, attr_t attr, short pair)
+{
+	while (*s != '\0')
+		run_put(r, (wchar_t)(unsigned char)*s++, attr, pair);
+}
+
+/* Draw [start, end) of data from the cursor, at most maxcols columns, with
+ * extra attributes; control characters become markers.  Returns the
+ * columns used.  With ellipsis, text that does not fit ends in "…". */
+static int
+draw_bytes(const struct screen *s, const char *data, size_t start,
+    size_t end, const struct text_style *style0, int col0, int maxcols,
+    attr_t extra, short base_pair, bool ellipsis)
+{
+	struct text_decoder d;
+	struct text_unit u;
+	struct run r;
+	int col = 0;
+
+	r.n = 0;
+	text_decoder_init(&d, data, start, end);
+	d.join = true; /* reflowed paragraphs: line ends are spaces */
+	if (style0 != NULL)
+		d.style = *style0;
+	while (text_decode(&d, &u)) {
+		attr_t a = style_attr(&u.style) | extra;
+		short pair = base_pair;
+		int w = u.kind == TEXT_TAB ?
+		    TEXT_TAB_STOP - (col0 + col) % TEXT_TAB_STOP : u.width;
+		short dp = dynamic_pair(s, u.style.fg, u.style.bg);
+
+		if (dp != 0)
+			pair = dp;
+		if (col + w > maxcols ||
+		    (ellipsis && col + w == maxcols && d.pos < end)) {
+			if (ellipsis && col < maxcols) {
+				run_put(&r, s->utf8 ? (wchar_t)0x2026 : L'~',
+				    extra, base_pair);
+				col++;
+			}
+			break;
+		}
+		if (u.kind == TEXT_TAB || u.kind == TEXT_BREAK) {
+			for (int i = 0; i < w; i++)
+				run_put(&r, L' ', a, pair);
+		} else if (u.kind == TEXT_CONTROL || u.kind == TEXT_INVALID) {
+			char m[TEXT_MARKER_MAX];
+			short mp = s->color ? PAIR_MARKER : pair;
+
+			if (u.kind == TEXT_INVALID)
+				run_put(&r, s->utf8 ? 0xfffd : L'?', a, pair);
+			else {
+				text_marker(&u, m);
+				run_puts(&r, m, a | A_BOLD |
+				    (s->color ? 0 : A_REVERSE), mp);
+			}
+		} else if (!s->utf8 && u.ch >= 0x80) {
+			for (int i = 0; i < w; i++)
+				run_put(&r, L'?', a, pair);
+		} else if (u.width > 0 && wcwidth((wchar_t)u.ch) != u.width) {
+			for (int i = 0; i < w; i++)
+				run_put(&r, L'?', a, pair);
+		} else {
+			run_put(&r, (wchar_t)u.ch, a, pair);
+		}
+		col += w;
+	}
+	run_flush(&r);
+	return col;
+}
+
+/* run_puts takes single bytes; the ellipsis is one wide character. */
+static void
+put_ellipsis(const struct screen *s)
+{
+	if (s->utf8)
+		addwstr(L"\u2026");
+	else
+		addch('~');
+}
+
+static void
+draw_title(const struct screen *s, const struct view *v, size_t i, int y,
+    int x, int maxcols, attr_t attr, short pair)
+{
+	const char *t = outline_title(v->o, i);
+	size_t n = v->o->h[i].title_len;
+	int w = (int)text_width(t, n);
+
+	move(y, x);
+	if (w <= maxcols) {
+		draw_bytes(s, t, 0, n, NULL, 0, maxcols, attr, pair, false);
+		return;
+	}
+	draw_bytes(s, t, 0, n, NULL, 0, maxcols - 1, attr, pair, false);
+	attr_set(attr, pair, NULL);
+	put_ellipsis(s);
+}
+
+static void
+draw_toc(struct screen *s, struct view *v)
+{
+	long cur = view_current_visible(v);
+	int y;
+
+	for (y = 0; y < v->text_rows; y++) {
+		size_t k = v->toc_first + (size_t)y, i;
+		int indent, room;
+		attr_t a = A_NORMAL;
+		const char *mark;
+
+		if (k >= v->nvisible)
+			break;
+		i = v->visible[k];
+		indent = 2 * v->depth[i];
+		if (indent > v->toc_cols / 2)
+			indent = v->toc_cols / 2;
+		if (v->toc_focus && i == v->sel)
+			a = A_REVERSE | A_BOLD;
+		else if ((long)i == cur)
+			a = v->toc_focus ? A_BOLD | A_UNDERLINE : A_REVERSE;
+		if (i + 1 < v->o->n && v->depth[i + 1] > v->depth[i])
+			mark = v->folded[i] ? (s->utf8 ? "\u25b8 " : "+ ")
+			    : (s->utf8 ? "\u25be " : "- ");
+		else
+			mark = "  ";
+		attr_set(a, 0, NULL);
+		mvhline(y, 0, ' ', v->toc_cols);
+		move(y, indent);
+		addstr(mark);
+		room = v->toc_cols - indent - 2;
+		if (room > 0)
+			draw_title(s, v, i, y, indent + 2, room, a, 0);
+	}
+	attr_set(A_NORMAL, s->color ? PAIR_RULE : 0, NULL);
+	for (y = 0; y < v->text_rows; y++) {
+		move(y, v->toc_cols);
+		if (s->utf8)
+			addwstr(L"\u2502");
+		else
+			addch('|');
+	}
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+static void
+draw_text(struct screen *s, struct view *v)
+{
+	struct view_row *rows = xmalloc((size_t)v->text_rows * sizeof *rows);
+	size_t n = view_rows(v, rows, (size_t)v->text_rows), i;
+
+	for (i = 0; i < n; i++) {
+		const struct view_row *r = &rows[i];
+		attr_t extra = r->heading ? A_BOLD : A_NORMAL;
+		short pair = r->heading && s->color ? PAIR_HEADING : 0;
+
+		move((int)i, v->text_left + r->row.indent);
+		draw_bytes(s, v->doc->data, r->row.start, r->row.end,
+		    &r->row.style, r->row.indent,
+		    v->text_cols - r->row.indent, extra, pair, false);
+	}
+	attr_set(A_DIM, 0, NULL);
+	for (; i < (size_t)v->text_rows; i++)
+		mvaddch((int)i, v->text_left, '~');
+	attr_set(A_NORMAL, 0, NULL);
+	free(rows);
+}
+
+static void
+draw_status(struct screen *s, struct view *v)
+{
+	int y = v->screen_rows - 1, x, right;
+	long c = view_current(v);
+	char pct[32], sec[48];
+	attr_t a = A_REVERSE;
+
+	snprintf(pct, sizeof pct, " %d%% ", view_percent(v));
+	right = v->screen_cols - (int)strlen(pct);
+	attr_set(a, 0, NULL);
+	mvhline(y, 0, ' ', v->screen_cols);
+	move(y, 1);
+	x = 1 + draw_bytes(s, v->doc->name, 0, strlen(v->doc->name), NULL, 0,
+	    right / 3 > 8 ? right / 3 : 8, a | A_BOLD, 0, true);
+	x += 2;
+	move(y, x);
+	if (v->msg[0] != '\0') {
+		draw_bytes(s, v->msg, 0, strlen(v->msg), NULL, 0, right - x - 1,
+		    a | A_BOLD, 0, true);
+	} else if (c >= 0) {
+		int w;
+
+		snprintf(sec, sizeof sec, "\xC2\xA7%ld/%zu ", c + 1, v->o->n);
+		w = draw_bytes(s, sec, 0, strlen(sec), NULL, 0, right - x - 1,
+		    a, 0, false);
+		if (right - x - w - 1 > 0)
+			draw_title(s, v, (size_t)c, y, x + w, right - x - w - 1,
+			    a, 0);
+	} else if (v->o->n > 0) {
+		snprintf(sec, sizeof sec, "%zu sections", v->o->n);
+		draw_bytes(s, sec, 0, strlen(sec), NULL, 0, right - x - 1, a, 0,
+		    false);
+	}
+	attr_set(a, 0, NULL);
+	mvaddstr(y, right, pct);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+void
+screen_draw(struct screen *s, struct view *v)
+{
+	erase();
+	if (v->toc_shown)
+		draw_toc(s, v);
+	draw_text(s, v);
+	draw_status(s, v);
+	refresh();
+}
+
+static void
+help_line(struct buf *b, const struct keymap *km, enum keymap_context ctx,
+    enum action a)
+{
+	char name[32];
+	size_t i, start = b->len;
+	int n = 0;
+
+	for (i = 0; i < km->n[ctx]; i++) {
+		if (km->b[ctx][i].action != a)
+			continue;
+		keymap_key_name(km->b[ctx][i].key, name, sizeof name);
+		if (strstr(b->data + start, name) != NULL &&
+		    strcmp(name, "Enter") == 0)
+			continue;
+		buf_addf(b, "%s%s", n++ ? ", " : "  ", name);
+	}
+	if (n == 0)
+		return;
+	while (b->len - start < 30)
+		buf_addc(b, ' ');
+	buf_addf(b, "  %s\n", action_description(a));
+}
+
+void
+screen_draw_help(struct screen *s, const struct keymap *km)
+{
+	struct buf b = BUF_INIT;
+	struct line_iter it;
+	struct line l;
+	int a, y = 0, skip;
+
+	buf_adds(&b, "folio keys (any key closes this help; j/k scroll it)\n\n"
+	    "Reading\n");
+	for (a = ACT_LINE_DOWN; a < ACT_TOC_DOWN; a++)
+		help_line(&b, km, KEYMAP_TEXT, (enum action)a);
+	buf_adds(&b, "\nIn the table of contents (Tab moves the focus there)\n");
+	for (a = ACT_TOC_DOWN; a < ACT_COUNT; a++)
+		help_line(&b, km, KEYMAP_TOC, (enum action)a);
+	buf_adds(&b, "\nMouse: the wheel scrolls; a click on a contents entry "
+	    "goes there.\n");
+	erase();
+	line_iter_init(&it, b.data, b.len, 0);
+	skip = s->help_first;
+	while (line_iter_next(&it, &l) && y < LINES) {
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		move(y, 1);
+		draw_bytes(s, b.data, l.start, l.end, NULL, 0, COLS - 2,
+		    y == 0 && s->help_first == 0 ? A_BOLD : A_NORMAL, 0, true);
+		y++;
+	}
+	refresh();
+	buf_fini(&b);
+}
+
+int
+screen_key(struct screen *s, int timeout_ms)
+{
+	int c;
+
+	(void)s;
+	timeout(timeout_ms);
+	c = getch();
+	return c == ERR ? -1 : c;
+}
+
+void
+screen_mouse(struct screen *s, struct view *v)
+{
+	MEVENT ev;
+
+	(void)s;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		for (int i = 0; i < WHEEL_ROWS; i++)
+			view_act(v, ACT_LINE_UP);
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		for (int i = 0; i < WHEEL_ROWS; i++)
+			view_act(v, ACT_LINE_DOWN);
+	} else if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
+	    v->toc_shown && ev.x < v->toc_cols && ev.y < v->text_rows) {
+		size_t k = v->toc_first + (size_t)ev.y;
+
+		if (k < v->nvisible) {
+			view_goto_heading(v, v->visible[k]);
+			v->toc_focus = false;
+			view_act(v, ACT_NONE);
+		}
+	}
+}

@@ -1,0 +1,534 @@
+/* The reading view (see view.h).  Every action costs time proportional to
+ * the screen: rows are found through the layout around the top offset, and
+ * sections through binary search of the outline. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "text.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* The TOC takes at most this share of the screen, and at least this many
+ * columns; a gap separates it from the text. */
+#define TOC_MAX_DIVISOR 3
+#define TOC_MIN_COLS 16
+#define TOC_GAP 2
+#define TOC_INDENT 2
+#define MEASURE_STEP 4
+
+static void toc_rebuild(struct view *v);
+
+void
+view_init(struct view *v, const struct document *doc,
+    const struct outline *o, int measure)
+{
+	int *depth;
+	size_t i;
+
+	memset(v, 0, sizeof *v);
+	v->doc = doc;
+	v->o = o;
+	v->measure = measure > 0 ? measure : VIEW_DEFAULT_MEASURE;
+	v->top = doc->text_start;
+	v->toc_wanted = true;
+	layout_init(&v->lay, doc, o, v->measure);
+	v->depth = xcalloc(o->n ? o->n : 1, 1);
+	v->folded = xcalloc(o->n ? o->n : 1, 1);
+	v->visible = xcalloc(o->n ? o->n : 1, sizeof *v->visible);
+	depth = xcalloc(o->n ? o->n : 1, sizeof *depth);
+	output_depths(o, depth);
+	for (i = 0; i < o->n; i++)
+		v->depth[i] = (uint8_t)(depth[i] > 255 ? 255 : depth[i]);
+	free(depth);
+	toc_rebuild(v);
+}
+
+void
+view_fini(struct view *v)
+{
+	layout_fini(&v->lay);
+	free(v->depth);
+	free(v->folded);
+	free(v->visible);
+}
+
+void
+view_message(struct view *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v->msg, sizeof v->msg, fmt, ap);
+	va_end(ap);
+}
+
+/* The TOC width the titles want: the widest indented entry. */
+static int
+toc_natural_width(const struct view *v)
+{
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < v->o->n; i++) {
+		int e = TOC_INDENT * v->depth[i] + 2 +
+		    (int)text_width(outline_title(v->o, i), v->o->h[i].title_len);
+
+		if (e > w)
+			w = e;
+	}
+	return w;
+}
+
+void
+view_resize(struct view *v, int cols, int rows)
+{
+	int avail;
+
+	v->screen_cols = cols < 1 ? 1 : cols;
+	v->screen_rows = rows < 2 ? 2 : rows;
+	v->text_rows = v->screen_rows - 1;
+	v->toc_shown = v->toc_wanted && v->o->n >= 2 &&
+	    v->screen_cols >= VIEW_TOC_MIN_COLS;
+	if (!v->toc_shown)
+		v->toc_focus = false;
+	v->toc_cols = 0;
+	if (v->toc_shown) {
+		int maxw = v->screen_cols / TOC_MAX_DIVISOR;
+
+		v->toc_cols = toc_natural_width(v);
+		if (v->toc_cols > maxw)
+			v->toc_cols = maxw;
+		if (v->toc_cols < TOC_MIN_COLS)
+			v->toc_cols = TOC_MIN_COLS;
+	}
+	v->text_left = v->toc_shown ? v->toc_cols + TOC_GAP : 0;
+	avail = v->screen_cols - v->text_left;
+	v->text_cols = avail < v->measure ? avail : v->measure;
+	if (v->text_cols < 1)
+		v->text_cols = 1;
+	layout_set_width(&v->lay, v->text_cols);
+	v->top = layout_row_start(&v->lay, v->top);
+	if (v->toc_shown)
+		view_toc_scroll_to(v, v->toc_focus
+		    ? (size_t)(view_visible_index(v, v->sel) < 0 ? 0
+		    : view_visible_index(v, v->sel))
+		    : (size_t)(view_current_visible(v) < 0 ? 0
+		    : view_visible_index(v, (size_t)view_current_visible(v))));
+}
+
+long
+view_current(const struct view *v)
+{
+	return outline_find(v->o, v->top);
+}
+
+long
+view_visible_index(const struct view *v, size_t i)
+{
+	size_t lo = 0, hi = v->nvisible;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->visible[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->nvisible && v->visible[lo] == i ? (long)lo : -1;
+}
+
+long
+view_current_visible(const struct view *v)
+{
+	long c = view_current(v);
+	size_t lo = 0, hi = v->nvisible;
+
+	if (c < 0 || v->nvisible == 0)
+		return -1;
+	/* the last visible entry at or before c is c or its ancestor */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->visible[mid] <= (size_t)c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? -1 : (long)v->visible[lo - 1];
+}
+
+void
+view_toc_scroll_to(struct view *v, size_t k)
+{
+	size_t h = (size_t)v->text_rows;
+
+	if (k < v->toc_first)
+		v->toc_first = k;
+	else if (k >= v->toc_first + h)
+		v->toc_first = k - h + 1;
+	if (v->nvisible <= h)
+		v->toc_first = 0;
+	else if (v->toc_first > v->nvisible - h)
+		v->toc_first = v->nvisible - h;
+}
+
+/* Recompute the list of visible TOC entries after folding changed. */
+static void
+toc_rebuild(struct view *v)
+{
+	size_t i = 0, n = 0;
+
+	while (i < v->o->n) {
+		v->visible[n++] = (uint32_t)i;
+		if (v->folded[i]) {
+			size_t j = i + 1;
+
+			while (j < v->o->n && v->depth[j] > v->depth[i])
+				j++;
+			i = j;
+		} else {
+			i++;
+		}
+	}
+	v->nvisible = n;
+}
+
+static bool
+has_children(const struct view *v, size_t i)
+{
+	return i + 1 < v->o->n && v->depth[i + 1] > v->depth[i];
+}
+
+/* The top position that shows the end of the document on the last row. */
+static size_t
+max_top(struct view *v)
+{
+	size_t t = layout_last_row(&v->lay), p;
+	int i;
+
+	for (i = 1; i < v->text_rows; i++) {
+		if (!layout_prev_row(&v->lay, t, &p))
+			break;
+		t = p;
+	}
+	return t;
+}
+
+static void
+scroll_down(struct view *v, int n)
+{
+	size_t limit = max_top(v), next;
+	int i;
+
+	if (v->top >= limit) {
+		view_message(v, "End of document");
+		return;
+	}
+	for (i = 0; i < n && v->top < limit; i++) {
+		if (!layout_next_row(&v->lay, v->top, &next))
+			break;
+		v->top = next;
+	}
+}
+
+static void
+scroll_up(struct view *v, int n)
+{
+	size_t prev;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!layout_prev_row(&v->lay, v->top, &prev)) {
+			if (i == 0)
+				view_message(v, "Top of document");
+			break;
+		}
+		v->top = prev;
+	}
+}
+
+void
+view_goto_offset(struct view *v, size_t off)
+{
+	if (off > v->doc->len)
+		off = v->doc->len;
+	v->top = layout_row_start(&v->lay, off);
+}
+
+void
+view_goto_heading(struct view *v, size_t i)
+{
+	if (i >= v->o->n)
+		return;
+	view_goto_offset(v, v->o->h[i].offset);
+}
+
+/* ] : the first heading below the top. */
+static void
+next_section(struct view *v)
+{
+	long c = view_current(v);
+	size_t i = (size_t)(c + 1);
+
+	if (i >= v->o->n) {
+		view_message(v, v->o->n ? "No next section" : "No sections");
+		return;
+	}
+	view_goto_heading(v, i);
+}
+
+/* [ : this section's own heading, then the one before. */
+static void
+prev_section(struct view *v)
+{
+	long c = view_current(v);
+
+	if (c < 0) {
+		view_message(v, v->o->n ? "No previous section" : "No sections");
+		return;
+	}
+	if (layout_row_start(&v->lay, v->o->h[c].offset) < v->top) {
+		view_goto_heading(v, (size_t)c);
+		return;
+	}
+	if (c == 0) {
+		view_message(v, "No previous section");
+		return;
+	}
+	view_goto_heading(v, (size_t)c - 1);
+}
+
+/* } : the next heading of the same or a higher level. */
+static void
+next_sibling(struct view *v)
+{
+	long c = view_current(v);
+	size_t j;
+
+	if (c < 0) {
+		next_section(v);
+		return;
+	}
+	for (j = (size_t)c + 1; j < v->o->n; j++)
+		if (v->o->h[j].level <= v->o->h[c].level) {
+			view_goto_heading(v, j);
+			return;
+		}
+	view_message(v, "No next section at this level");
+}
+
+/* { : this section's heading, then the previous one of its level. */
+static void
+prev_sibling(struct view *v)
+{
+	long c = view_current(v), j;
+
+	if (c < 0) {
+		view_message(v, "No previous section");
+		return;
+	}
+	if (layout_row_start(&v->lay, v->o->h[c].offset) < v->top) {
+		view_goto_heading(v, (size_t)c);
+		return;
+	}
+	for (j = c - 1; j >= 0; j--)
+		if (v->o->h[j].level <= v->o->h[c].level) {
+			view_goto_heading(v, (size_t)j);
+			return;
+		}
+	view_message(v, "No previous section at this level");
+}
+
+static void
+toc_select(struct view *v, long k)
+{
+	if (v->nvisible == 0)
+		return;
+	if (k < 0)
+		k = 0;
+	if ((size_t)k >= v->nvisible)
+		k = (long)v->nvisible - 1;
+	v->sel = v->visible[k];
+	view_toc_scroll_to(v, (size_t)k);
+}
+
+static void
+toc_fold(struct view *v, bool fold)
+{
+	long k;
+
+	if (v->o->n == 0)
+		return;
+	if (fold && !has_children(v, v->sel)) {
+		/* folding a leaf folds its parent, as in most tree views */
+		size_t p = v->sel;
+
+		while (p > 0 && v->depth[p - 1] >= v->depth[v->sel])
+			p--;
+		if (p > 0 && v->depth[p - 1] < v->depth[v->sel])
+			v->sel = p - 1;
+		else
+			return;
+	}
+	v->folded[v->sel] = fold && has_children(v, v->sel);
+	toc_rebuild(v);
+	k = view_visible_index(v, v->sel);
+	toc_select(v, k);
+}
+
+static void
+toc_fold_all(struct view *v, bool fold)
+{
+	size_t i;
+	long k;
+
+	for (i = 0; i < v->o->n; i++)
+		v->folded[i] = fold && v->depth[i] == 0 && has_children(v, i);
+	toc_rebuild(v);
+	if (fold)
+		while (v->sel > 0 && v->depth[v->sel] > 0)
+			v->sel--;
+	k = view_visible_index(v, v->sel);
+	toc_select(v, k < 0 ? 0 : k);
+}
+
+static void
+focus(struct view *v)
+{
+	long c;
+
+	if (!v->toc_shown) {
+		view_message(v, v->o->n < 2 ? "No table of contents"
+		    : "The table of contents is hidden (t shows it)");
+		return;
+	}
+	v->toc_focus = !v->toc_focus;
+	if (v->toc_focus) {
+		c = view_current_visible(v);
+		toc_select(v, c < 0 ? 0 : view_visible_index(v, (size_t)c));
+	}
+}
+
+static void
+set_measure(struct view *v, int m)
+{
+	if (m < VIEW_MIN_MEASURE)
+		m = VIEW_MIN_MEASURE;
+	if (m > VIEW_MAX_MEASURE)
+		m = VIEW_MAX_MEASURE;
+	v->measure = m;
+	view_resize(v, v->screen_cols, v->screen_rows);
+	view_message(v, "Width %d", v->text_cols);
+}
+
+void
+view_act(struct view *v, enum action a)
+{
+	int page = v->text_rows > 1 ? v->text_rows - 1 : 1;
+	int half = v->text_rows / 2 > 0 ? v->text_rows / 2 : 1;
+
+	switch (a) {
+	case ACT_LINE_DOWN: scroll_down(v, 1); break;
+	case ACT_LINE_UP: scroll_up(v, 1); break;
+	case ACT_PAGE_DOWN: scroll_down(v, page); break;
+	case ACT_PAGE_UP: scroll_up(v, page); break;
+	case ACT_HALF_DOWN: scroll_down(v, half); break;
+	case ACT_HALF_UP: scroll_up(v, half); break;
+	case ACT_TOP: view_goto_offset(v, 0); break;
+	case ACT_BOTTOM: v->top = max_top(v); break;
+	case ACT_NEXT_SECTION: next_section(v); break;
+	case ACT_PREV_SECTION: prev_section(v); break;
+	case ACT_NEXT_SIBLING: next_sibling(v); break;
+	case ACT_PREV_SIBLING: prev_sibling(v); break;
+	case ACT_TOGGLE_TOC:
+		v->toc_wanted = !v->toc_wanted;
+		view_resize(v, v->screen_cols, v->screen_rows);
+		if (v->toc_wanted && !v->toc_shown)
+			view_message(v, v->o->n < 2 ? "No table of contents"
+			    : "Too narrow for the table of contents");
+		break;
+	case ACT_FOCUS: focus(v); break;
+	case ACT_NARROWER: set_measure(v, v->text_cols - MEASURE_STEP); break;
+	case ACT_WIDER: set_measure(v, v->text_cols + MEASURE_STEP); break;
+	case ACT_HELP: v->help = true; break;
+	case ACT_QUIT: v->quit = true; break;
+	case ACT_TOC_DOWN:
+		toc_select(v, view_visible_index(v, v->sel) + 1);
+		break;
+	case ACT_TOC_UP:
+		toc_select(v, view_visible_index(v, v->sel) - 1);
+		break;
+	case ACT_TOC_OPEN:
+		view_goto_heading(v, v->sel);
+		v->toc_focus = false;
+		break;
+	case ACT_TOC_FOLD: toc_fold(v, true); break;
+	case ACT_TOC_UNFOLD: toc_fold(v, false); break;
+	case ACT_TOC_FOLD_ALL: toc_fold_all(v, true); break;
+	case ACT_TOC_UNFOLD_ALL: toc_fold_all(v, false); break;
+	default: break;
+	}
+	if (!v->toc_focus && v->toc_shown) {
+		long c = view_current_visible(v);
+
+		if (c >= 0)
+			view_toc_scroll_to(v,
+			    (size_t)view_visible_index(v, (size_t)c));
+	}
+}
+
+static bool
+row_is_heading(struct view *v, size_t seg_start)
+{
+	long h = outline_find(v->o, seg_start);
+
+	return h >= 0 && seg_start <= outline_heading_end(v->o, v->doc,
+	    (size_t)h);
+}
+
+size_t
+view_rows(struct view *v, struct view_row *out, size_t max)
+{
+	size_t n = 0, off = v->top;
+
+	while (n < max) {
+		struct segment s;
+		const struct wrap_row *rows;
+		size_t nr, i = 0, next;
+
+		layout_segment(&v->lay, off, &s);
+		rows = layout_rows(&v->lay, &s, &nr);
+		while (i + 1 < nr && rows[i + 1].start <= off)
+			i++;
+		out[n].seg_start = s.start;
+		out[n].row = rows[i];
+		out[n].heading = row_is_heading(v, s.start);
+		n++;
+		if (!layout_next_row(&v->lay, off, &next))
+			break;
+		off = next;
+	}
+	return n;
+}
+
+int
+view_percent(struct view *v)
+{
+	size_t off = v->top, next;
+	int i;
+
+	if (v->doc->len <= v->doc->text_start)
+		return 100;
+	for (i = 0; i < v->text_rows; i++) {
+		if (!layout_next_row(&v->lay, off, &next))
+			return 100;
+		off = next;
+	}
+	return (int)((double)off * 100.0 / (double)v->doc->len);
+}
