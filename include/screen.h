@@ -33,5 +33,8 @@ void screen_mouse(struct screen *s, struct view *v);
 void screen_redraw(struct screen *s);
 /* A terminating signal (INT, TERM, HUP) arrived: the pager should stop. */
 bool screen_interrupted(void);
+/* After the terminal is restored: die of that signal, as the shell expects
+ * (does nothing when none arrived). */
+void screen_reraise(void);
 
 #endif

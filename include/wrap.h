@@ -15,6 +15,7 @@ struct wrap_row {
 	size_t end;              /* one past the last (trailing blanks cut) */
 	struct text_style style; /* SGR state at start */
 	uint16_t indent;         /* blank columns before the first unit */
+	bool join;               /* part of a reflowed paragraph (WRAP_JOIN) */
 };
 
 struct wrap {
@@ -32,6 +33,8 @@ struct wrap {
 #define WRAP_HARD 0x01
 /* The range holds several lines of one paragraph: line ends are spaces. */
 #define WRAP_JOIN 0x02
+/* One row only: what does not fit is cut (rules and underlines). */
+#define WRAP_CLIP 0x04
 
 void wrap_init(struct wrap *w);
 void wrap_fini(struct wrap *w);

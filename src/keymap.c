@@ -148,7 +148,7 @@ keymap_key_name(int key, char *out, size_t size)
 		{ KEY_DOWN, "Down" }, { KEY_UP, "Up" }, { KEY_LEFT, "Left" },
 		{ KEY_RIGHT, "Right" }, { KEY_NPAGE, "PgDn" },
 		{ KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
-		{ KEY_ENTER, "Enter" }, { '\n', "Enter" }, { '\r', "Return" },
+		{ KEY_ENTER, "Enter" }, { '\n', "Enter" }, { '\r', "Enter" },
 		{ '\t', "Tab" }, { ' ', "Space" }, { 27, "Esc" },
 	};
 	size_t i;

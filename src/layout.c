@@ -425,7 +425,11 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 	if (!l->cached || l->cache_start != s->start ||
 	    l->cache_width != l->width) {
 		unsigned flags = layout_verbatim(l, s) ? WRAP_HARD : 0;
+		struct lineinfo li;
 
+		line_info(l, s, &li);
+		if (is_rule(&li) && li.n > 3)
+			flags |= WRAP_CLIP;
 		if (memchr(l->doc->data + s->start, '\n', s->end - s->start))
 			flags |= WRAP_JOIN;
 		l->nrows = wrap_line(&l->wrap, l->doc->data, s->start, s->end,

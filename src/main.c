@@ -17,6 +17,7 @@
 #include "outline.h"
 #include "output.h"
 #include "pager.h"
+#include "screen.h"
 
 #define EXIT_USAGE 1
 #define EXIT_TROUBLE 2
@@ -208,6 +209,7 @@ run_pager(const struct options *opt, const struct document *doc,
 		fprintf(stderr, "folio: %s\n", err.msg);
 		return EXIT_TROUBLE;
 	}
+	screen_reraise();
 	return 0;
 }
 

@@ -443,7 +443,10 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 {
 	size_t i = 0;
 
-	if (starts(s, n, "```") || starts(s, n, "~~~")) {
+	/* a fence opens after a blank line; "~~~~" under a title is an
+	 * underline */
+	if ((starts(s, n, "```") || starts(s, n, "~~~")) &&
+	    (prev_blank || *fenced)) {
 		sc->markdown++;
 		*fenced = !*fenced;
 		return;

@@ -58,6 +58,17 @@ screen_interrupted(void)
 	return screen_signal != 0;
 }
 
+void
+screen_reraise(void)
+{
+	int sig = screen_signal;
+
+	if (sig == 0)
+		return;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void
 install_signals(void)
 {
@@ -252,8 +263,8 @@ run_puts(struct run *r, const char *s, attr_t attr, short pair)
  * columns used.  With ellipsis, text that does not fit ends in "…". */
 static int
 draw_bytes(const struct screen *s, const char *data, size_t start,
-    size_t end, const struct text_style *style0, int col0, int maxcols,
-    attr_t extra, short base_pair, bool ellipsis)
+    size_t end, const struct wrap_row *row, int maxcols, attr_t extra,
+    short base_pair, bool ellipsis)
 {
 	struct text_decoder d;
 	struct text_unit u;
@@ -261,10 +272,13 @@ draw_bytes(const struct screen *s, const char *data, size_t start,
 	int col = 0;
 
 	r.n = 0;
+	int col0 = row != NULL ? row->indent : 0;
+
 	text_decoder_init(&d, data, start, end);
-	d.join = true; /* reflowed paragraphs: line ends are spaces */
-	if (style0 != NULL)
-		d.style = *style0;
+	if (row != NULL) {
+		d.style = row->style;
+		d.join = row->join; /* reflowed: line ends are spaces */
+	}
 	while (text_decode(&d, &u)) {
 		attr_t a = style_attr(&u.style) | extra;
 		short pair = base_pair;
@@ -332,10 +346,10 @@ draw_title(const struct screen *s, const struct view *v, size_t i, int y,
 
 	move(y, x);
 	if (w <= maxcols) {
-		draw_bytes(s, t, 0, n, NULL, 0, maxcols, attr, pair, false);
+		draw_bytes(s, t, 0, n, NULL, maxcols, attr, pair, false);
 		return;
 	}
-	draw_bytes(s, t, 0, n, NULL, 0, maxcols - 1, attr, pair, false);
+	draw_bytes(s, t, 0, n, NULL, maxcols - 1, attr, pair, false);
 	attr_set(attr, pair, NULL);
 	put_ellipsis(s);
 }
@@ -398,8 +412,7 @@ draw_text(struct screen *s, struct view *v)
 		short pair = r->heading && s->color ? PAIR_HEADING : 0;
 
 		move((int)i, v->text_left + r->row.indent);
-		draw_bytes(s, v->doc->data, r->row.start, r->row.end,
-		    &r->row.style, r->row.indent,
+		draw_bytes(s, v->doc->data, r->row.start, r->row.end, &r->row,
 		    v->text_cols - r->row.indent, extra, pair, false);
 	}
 	attr_set(A_DIM, 0, NULL);
@@ -415,6 +428,7 @@ draw_status(struct screen *s, struct view *v)
 	int y = v->screen_rows - 1, x, right;
 	long c = view_current(v);
 	char pct[32], sec[48];
+	const char *name;
 	attr_t a = A_REVERSE;
 
 	snprintf(pct, sizeof pct, " %d%% ", view_percent(v));
@@ -422,25 +436,29 @@ draw_status(struct screen *s, struct view *v)
 	attr_set(a, 0, NULL);
 	mvhline(y, 0, ' ', v->screen_cols);
 	move(y, 1);
-	x = 1 + draw_bytes(s, v->doc->name, 0, strlen(v->doc->name), NULL, 0,
+	name = v->doc->name;
+	if (strrchr(name, '/') != NULL && strrchr(name, '/')[1] != '\0')
+		name = strrchr(name, '/') + 1;
+	x = 1 + draw_bytes(s, name, 0, strlen(name), NULL,
 	    right / 3 > 8 ? right / 3 : 8, a | A_BOLD, 0, true);
 	x += 2;
 	move(y, x);
 	if (v->msg[0] != '\0') {
-		draw_bytes(s, v->msg, 0, strlen(v->msg), NULL, 0, right - x - 1,
+		draw_bytes(s, v->msg, 0, strlen(v->msg), NULL, right - x - 1,
 		    a | A_BOLD, 0, true);
 	} else if (c >= 0) {
 		int w;
 
-		snprintf(sec, sizeof sec, "\xC2\xA7%ld/%zu ", c + 1, v->o->n);
-		w = draw_bytes(s, sec, 0, strlen(sec), NULL, 0, right - x - 1,
+		snprintf(sec, sizeof sec, "%s%ld/%zu ",
+		    s->utf8 ? "\xC2\xA7" : "S", c + 1, v->o->n);
+		w = draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1,
 		    a, 0, false);
 		if (right - x - w - 1 > 0)
 			draw_title(s, v, (size_t)c, y, x + w, right - x - w - 1,
 			    a, 0);
 	} else if (v->o->n > 0) {
 		snprintf(sec, sizeof sec, "%zu sections", v->o->n);
-		draw_bytes(s, sec, 0, strlen(sec), NULL, 0, right - x - 1, a, 0,
+		draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1, a, 0,
 		    false);
 	}
 	attr_set(a, 0, NULL);
@@ -463,20 +481,23 @@ static void
 help_line(struct buf *b, const struct keymap *km, enum keymap_context ctx,
     enum action a)
 {
-	char name[32];
+	char name[32], names[256] = "";
 	size_t i, start = b->len;
-	int n = 0;
 
 	for (i = 0; i < km->n[ctx]; i++) {
+		char quoted[40];
+
 		if (km->b[ctx][i].action != a)
 			continue;
 		keymap_key_name(km->b[ctx][i].key, name, sizeof name);
-		if (strstr(b->data + start, name) != NULL &&
-		    strcmp(name, "Enter") == 0)
-			continue;
-		buf_addf(b, "%s%s", n++ ? ", " : "  ", name);
+		snprintf(quoted, sizeof quoted, "|%s|", name);
+		if (strstr(names, quoted) != NULL)
+			continue; /* Enter is both ^M and ^J */
+		if (strlen(names) + strlen(quoted) < sizeof names)
+			strcat(names, quoted);
+		buf_addf(b, "%s%s", b->len > start ? ", " : "  ", name);
 	}
-	if (n == 0)
+	if (b->len == start)
 		return;
 	while (b->len - start < 30)
 		buf_addc(b, ' ');
@@ -509,7 +530,7 @@ screen_draw_help(struct screen *s, const struct keymap *km)
 			continue;
 		}
 		move(y, 1);
-		draw_bytes(s, b.data, l.start, l.end, NULL, 0, COLS - 2,
+		draw_bytes(s, b.data, l.start, l.end, NULL, COLS - 2,
 		    y == 0 && s->help_first == 0 ? A_BOLD : A_NORMAL, 0, true);
 		y++;
 	}

@@ -447,11 +447,17 @@ view_act(struct view *v, enum action a)
 	case ACT_NEXT_SIBLING: next_sibling(v); break;
 	case ACT_PREV_SIBLING: prev_sibling(v); break;
 	case ACT_TOGGLE_TOC:
-		v->toc_wanted = !v->toc_wanted;
+		if (v->o->n < 2) {
+			view_message(v, "No table of contents");
+			break;
+		}
+		if (!v->toc_shown && v->screen_cols < VIEW_TOC_MIN_COLS) {
+			view_message(v, "Too narrow for the table of contents "
+			    "(%d columns needed)", VIEW_TOC_MIN_COLS);
+			break;
+		}
+		v->toc_wanted = !v->toc_shown;
 		view_resize(v, v->screen_cols, v->screen_rows);
-		if (v->toc_wanted && !v->toc_shown)
-			view_message(v, v->o->n < 2 ? "No table of contents"
-			    : "Too narrow for the table of contents");
 		break;
 	case ACT_FOCUS: focus(v); break;
 	case ACT_NARROWER: set_measure(v, v->text_cols - MEASURE_STEP); break;

@@ -132,7 +132,7 @@ unit_width(const struct text_unit *u, int col)
 
 static void
 wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
-    size_t line_end, int indent)
+    size_t line_end, int indent, bool join)
 {
 	struct wrap_row *r;
 	size_t last = to;
@@ -152,6 +152,7 @@ wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
 	r->end = last > from ? w->units[last - 1].off + w->units[last - 1].len
 	    : r->start;
 	r->indent = (uint16_t)indent;
+	r->join = join;
 }
 
 size_t
@@ -175,10 +176,15 @@ wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
 
 		if (k > row && w->brk[k])
 			brk_at = k;
+		if (col + uw > width && (flags & WRAP_CLIP)) {
+			wrap_emit(w, data, row, k, end, indent, false);
+			return w->nrows;
+		}
 		if (col + uw > width && k > row && !is_blank_unit(u)) {
 			size_t cut = brk_at > row ? brk_at : k;
 
-			wrap_emit(w, data, row, cut, end, indent);
+			wrap_emit(w, data, row, cut, end, indent,
+			    (flags & WRAP_JOIN) != 0);
 			row = cut;
 			while (row < w->nunits && is_blank_unit(&w->units[row]))
 				row++;
@@ -191,6 +197,7 @@ wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
 		col += uw;
 	}
 	if (w->nrows == 0 || row < w->nunits)
-		wrap_emit(w, data, row, w->nunits, end, indent);
+		wrap_emit(w, data, row, w->nunits, end, indent,
+		    (flags & WRAP_JOIN) != 0);
 	return w->nrows;
 }

@@ -113,6 +113,11 @@ test_plain_marked(void)
 	    "1:1:TITLE|2:4:Intro",
 	    "plain: '=' underlines are above '-' underlines");
 	check("a.txt", FORMAT_AUTO,
+	    "Title\n=====\n\nText.\n\nSub\n~~~\n\nText.\n\n"
+	    "Two\n---\n\nText.\n\nSub\n~~~\n\nText.\n",
+	    "1:1:Title|3:6:Sub|2:11:Two|3:16:Sub",
+	    "plain: '~' underlines are not Markdown code fences");
+	check("a.txt", FORMAT_AUTO,
 	    "Title\r\n=====\r\n\r\nText.\r\n",
 	    "1:1:Title",
 	    "plain: CRLF line ends");

@@ -1,0 +1,83 @@
+# Keys in the text: scrolling, sections, help, width; unknown keys.
+. "$FOLIO_TESTS/pty/lib.sh"
+D="$TMP/long.txt"
+make_long_doc "$D"
+# Part s starts at line 4 + 28(s-1), "Detail s.A" at 23 + 28(s-1).
+
+# 24 rows: 23 of text, a page is 22 rows, half a page 11.
+start 100 24 -- "$D"
+expect_top "$D" 1 "the document opens at its top"
+keys j; expect_top "$D" 2 "j scrolls down one line"
+keys Down; expect_top "$D" 3 "Down scrolls down one line"
+keys Enter; expect_top "$D" 4 "Enter scrolls down one line"
+keys k; expect_top "$D" 3 "k scrolls up one line"
+keys Up; expect_top "$D" 2 "Up scrolls up one line"
+keys g; expect_top "$D" 1 "g goes to the top"
+keys k; check 'Top of document' "k at the top says so"
+keys Space; expect_top "$D" 23 "Space scrolls down a page (keeping a line)"
+keys f; expect_top "$D" 45 "f scrolls down a page"
+keys PageDown; expect_top "$D" 67 "PgDn scrolls down a page"
+keys b; expect_top "$D" 45 "b scrolls up a page"
+keys PageUp; expect_top "$D" 23 "PgUp scrolls up a page"
+keys g d; expect_top "$D" 12 "d scrolls down half a page"
+keys d; expect_top "$D" 23 "d again"
+keys u; expect_top "$D" 12 "u scrolls up half a page"
+keys G
+check '^.*[│] Detail paragraph 6\.A\.3 goes on about the detail\.$' "G shows the last line"
+is "$(text_row 21)|$(text_row 22)" \
+	"Detail paragraph 6.A.3 goes on about the detail.|" \
+	"G puts the last line (a blank one) on the last row, not above it"
+keys j; check 'End of document' "j at the end says so"
+keys Home; expect_top "$D" 1 "Home goes to the top"
+keys End; check '│ Detail paragraph 6\.A\.3' "End goes to the end"
+keys g
+
+keys ']'; expect_top "$D" 4 "] puts the next heading at the top"
+keys ']'; expect_top "$D" 23 "] again: the next heading, whatever its level"
+keys ']'; expect_top "$D" 32 "] again: Part 2"
+keys '['; expect_top "$D" 23 "[ at a heading goes to the previous heading"
+keys j j '['; expect_top "$D" 23 "[ inside a section goes to its own heading first"
+keys '['; expect_top "$D" 4 "[ then goes to the previous one"
+keys '}'; expect_top "$D" 32 "} skips subsections: Part 1 to Part 2"
+keys '}'; expect_top "$D" 60 "} again: Part 3"
+keys '{'; expect_top "$D" 32 "{ goes back to Part 2"
+keys j '{'; expect_top "$D" 32 "{ inside a section goes to its own heading first"
+keys G ']'; expect_top "$D" 163 "] from the end goes to the last heading"
+keys ']'; check 'No next section' "] after the last heading says so"
+
+keys g
+before=$(screen)
+keys x '@' F5 '!' C-x
+settle
+is "$(screen)" "$before" "unknown keys change nothing"
+keys C-l
+settle
+is "$(screen)" "$before" "Ctrl-L redraws the same screen"
+
+keys h
+check '^ folio keys' "h opens the help screen"
+check '^   \] +next heading to the top' "help lists ] and what it does"
+check 'Tab +move the focus between text and contents' "help lists Tab"
+keys j j j j j j j j j j j j j j j j
+check '^   h, Left +contents: fold the selected entry' \
+	"j scrolls the help to the TOC keys"
+check '^   h, F1 +show this help' "help lists itself"
+keys x
+expect_top "$D" 1 "any key closes the help"
+keys F1
+check '^ folio keys' "F1 opens the help screen too"
+keys q
+expect_top "$D" 1 "q closes the help without quitting"
+
+keys -
+check 'Width [0-9]+' "- makes the text narrower and says how wide"
+w=$(status | grep -o 'Width [0-9]*' | grep -o '[0-9]*')
+keys +
+check "Width $((w + 4))" "+ makes it wider again"
+
+start 100 24 -- --width=30 "$D"
+check '│ Paragraph 1\.1 says something$' "--width=30 wraps the text at 30 columns"
+
+keys q
+is "$(wait_exit)" 0 "q quits"
+plan_done

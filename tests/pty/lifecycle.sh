@@ -1,0 +1,62 @@
+# Starting, resizing and leaving: the terminal is always given back.
+. "$FOLIO_TESTS/pty/lib.sh"
+D="$TMP/long.txt"
+make_long_doc "$D"
+
+start 100 24 -- "$D"
+keys q
+is "$(wait_exit)" 0 "q quits with status 0"
+cmp -s "$TMP/stty.before" "$TMP/stty.after"
+ok $? "q restores the terminal modes"
+
+for sig in INT TERM HUP; do
+	start 100 24 -- "$D"
+	pkill -"$sig" -f "^$FOLIO $D\$" || pkill -"$sig" -x folio
+	case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; esac
+	is "$(wait_exit)" "$want" "SIG$sig ends folio as a signal would ($want)"
+	cmp -s "$TMP/stty.before" "$TMP/stty.after"
+	ok $? "SIG$sig restores the terminal modes"
+done
+
+# Resizing keeps the same text at the top.
+start 100 24 -- "$D"
+keys ']' ']' j
+expect_top "$D" 24 "at line 24 before resizing"
+tm resize-window -t t -x 70 -y 20
+check '^~+$' "at 70 columns the TOC goes away (the top row is the text)"
+expect_top "$D" 24 "the same line is at the top after the resize"
+tm resize-window -t t -x 120 -y 40
+check '^▾ The Long Handbook│' "at 120 columns the TOC comes back"
+expect_top "$D" 24 "and the same line is still at the top"
+
+# Inside a wrapped paragraph, the top row keeps the text it started with.
+start 100 24 -- --width=40 "$FOLIO_TESTDATA/guide.txt"
+keys ']' j j j
+word=$(text_row 0 | awk '{ print $1 }')
+tm resize-window -t t -x 90 -y 24
+sleep 0.3
+text_row 0 | grep -qw -- "$word"
+ok $? "after a resize the top row still holds '$word'"
+
+start 100 24 -- --section=4 "$D"
+expect_top "$D" 32 "--section=N opens the pager at that section"
+start 100 24 -- --section='detail 2' "$D"
+expect_top "$D" 51 "--section=TEXT opens it at the matching title"
+
+PTY_PIPE_FROM="$D" start 100 24 --
+expect_top "$D" 1 "a document piped in is shown"
+keys ']'
+expect_top "$D" 4 "and keys still come from the terminal"
+check 'stdin' "the status line calls it standard input"
+keys q
+is "$(wait_exit)" 0 "q quits a piped document"
+PTY_PIPE_FROM=
+
+: >"$TMP/empty.txt"
+start 100 24 -- "$TMP/empty.txt"
+check '^~' "an empty document opens"
+keys j k G g ']' '[' Tab
+keys q
+is "$(wait_exit)" 0 "and every key is harmless on it"
+
+plan_done

@@ -1,0 +1,66 @@
+# The reading screen: TOC pane, text pane, status line, styles.
+. "$FOLIO_TESTS/pty/lib.sh"
+make_long_doc "$TMP/long.txt"
+
+start 100 30 -- "$TMP/long.txt"
+check '^▾ The Long Handbook│ The Long Handbook$' \
+	"the TOC is shown on the left, the text on the right, at 100 columns"
+check '^  ▾ Part 1 +│' "the TOC indents subsections under their parent"
+check '^      Detail 1\.A +│' "and their subsections one level deeper"
+is "$(status | sed "s/  */ /g; s/ $//")" " long.txt §1/13 The Long Handbook 16%" \
+	"the status line shows the file name, §k/n, the section title and a percentage"
+screen_escapes | head -n 1 | grep -q "$(printf '\033')\\[1m.*The Long Handbook"
+ok $? "heading lines are drawn bold"
+screen_escapes | grep -q "$(printf '\033')\\[3[0-9]m"
+ok $? "with colours, headings have a colour"
+check '│ Paragraph 1\.1 says' "body text follows the heading"
+
+start 100 30 NO_COLOR=1 -- "$TMP/long.txt"
+! screen_escapes | grep -q "$(printf '\033')\\[3[0-7]m"
+ok $? "NO_COLOR: no colour at all"
+screen_escapes | head -n 1 | grep -q "$(printf '\033')\\[1m"
+ok $? "NO_COLOR: headings are still bold"
+
+start 100 30 LC_ALL=C -- "$TMP/long.txt"
+check '^- The Long Handbook\| The Long Handbook' \
+	"a non-UTF-8 locale gets an ASCII TOC"
+check 'S1/13' "a non-UTF-8 locale gets an ASCII status line"
+
+start 79 30 -- "$TMP/long.txt"
+check '^The Long Handbook' "below 80 columns the TOC is not shown"
+keys t
+check 'Too narrow for the table of contents' "t says why it cannot show it"
+
+start 100 30 -- "$FOLIO_TESTDATA/cjk.txt"
+check '^日本語の' "a document with no headings has no TOC"
+
+printf 'A Heading Whose Title Is Far Too Long To Fit In The Contents Pane At All\n=========================================================================\n\ntext\n\nShort\n=====\n\ntext\n' >"$TMP/longtitle.txt"
+start 100 30 -- "$TMP/longtitle.txt"
+check '^  A Heading Whose Title Is Far T…│ A Heading' \
+	"long titles are cut with … at a third of the screen"
+check '│ =+$' "an underline wider than the text is cut, not wrapped"
+! screen | grep -q '│ =*$' || [ "$(screen | grep -c '│ ==')" -eq 2 ]
+ok $? "so each underline takes one row"
+
+start 100 30 -- "$TMP/long.txt"
+keys t
+check '^The Long Handbook' "t hides the TOC"
+keys t
+check '^▾ The Long Handbook│' "t shows it again"
+
+printf 'Title\n=====\n\nEscape \033]0;owned\007 and \033[2J clear and \302\233 too.\n\nNext\n====\n\ntext\n' >"$TMP/hostile.txt"
+start 100 30 -- "$TMP/hostile.txt"
+check '│ Escape \^\[\]0;owned\^G and \^\[\[2J clear and <9B> too\.' \
+	"control sequences in the text are shown as markers, not executed"
+
+start 100 12 -- "$TMP/long.txt"
+keys G
+check '~|Detail paragraph 6\.A\.3' "G shows the end of the document"
+is "$(status | grep -o '[0-9]*%')" "100%" "at the end the position is 100%"
+
+keys q
+is "$(wait_exit)" 0 "q quits with status 0"
+cmp -s "$TMP/stty.before" "$TMP/stty.after"
+ok $? "the terminal modes are restored after q"
+
+plan_done
