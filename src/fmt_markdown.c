@@ -50,7 +50,9 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	if (type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL ||
 	    type == MD_BLOCK_OL)
 		st->containers++;
-	if (type == MD_BLOCK_CODE) {
+	/* code, raw HTML and tables are shown as written */
+	if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML ||
+	    (type == MD_BLOCK_TABLE && st->containers == 0)) {
 		st->in_code = true;
 		st->code_first = st->code_last = (size_t)-1;
 	}
@@ -73,7 +75,8 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	if (type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL ||
 	    type == MD_BLOCK_OL)
 		st->containers--;
-	if (type == MD_BLOCK_CODE) {
+	if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML ||
+	    (type == MD_BLOCK_TABLE && st->containers == 0)) {
 		st->in_code = false;
 		if (st->code_first != (size_t)-1)
 			outline_add_verbatim(st->o,

@@ -86,6 +86,8 @@ strip_cr(const char *d, size_t start, size_t end)
  * it within this share of the document's fill width. */
 #define FILL_SLACK_PERCENT 85
 #define STATS_SAMPLE (64u * 1024)
+/* The fill width is the width this share of the prose lines stay within. */
+#define FILL_PERCENTILE 90
 #define MARGIN_MAX 8
 
 struct lineinfo {
@@ -259,41 +261,47 @@ layout_joins(const struct layout *l, const struct segment *ga,
 }
 
 /* The document's margin (most common indent of long lines) and fill width
- * (the width most of its lines stay within), from its first part. */
+ * (the width most of its prose lines stay within), from its first part.
+ * Lines indented past the margin (code, tables) do not count for the fill
+ * width. */
 static void
 layout_measure(struct layout *l)
 {
-	unsigned indent[MARGIN_MAX + 1] = { 0 }, width[FILL_MAX + 1] = { 0 };
+	unsigned width[MARGIN_MAX + 1][FILL_MAX + 1];
+	unsigned indent[MARGIN_MAX + 1] = { 0 };
 	struct line_iter it;
 	struct line ln;
 	size_t len = l->doc->len, total = 0, seen = 0;
-	int i, best = 0;
+	int i, k, best = 0;
 
+	memset(width, 0, sizeof width);
 	if (len > STATS_SAMPLE)
 		len = STATS_SAMPLE;
 	line_iter_init(&it, l->doc->data, len, l->doc->text_start);
 	while (line_iter_next(&it, &ln)) {
-		size_t k = ln.start;
+		size_t j = ln.start;
 		size_t w = ln.end - ln.start;
 
-		while (k < ln.end && l->doc->data[k] == ' ')
-			k++;
-		if (k == ln.end || w > FILL_MAX)
+		while (j < ln.end && l->doc->data[j] == ' ')
+			j++;
+		if (j == ln.end || w > FILL_MAX || j - ln.start > MARGIN_MAX)
 			continue;
-		if (k - ln.start <= MARGIN_MAX && ln.end - k >= 40)
-			indent[k - ln.start]++;
-		width[w]++;
-		total++;
+		if (ln.end - j >= 40)
+			indent[j - ln.start]++;
+		width[j - ln.start][w]++;
 	}
 	for (i = 1; i <= MARGIN_MAX; i++)
 		if (indent[i] > indent[best])
 			best = i;
 	l->margin = best;
+	for (k = 0; k <= MARGIN_MAX && k < best + LAYOUT_CODE_INDENT; k++)
+		for (i = 0; i <= FILL_MAX; i++)
+			total += width[k][i];
 	l->fill = FILL_DEFAULT;
-	/* the 95th percentile of line widths */
 	for (i = 0; i <= FILL_MAX && total > 0; i++) {
-		seen += width[i];
-		if (seen * 100 >= total * 95) {
+		for (k = 0; k <= MARGIN_MAX && k < best + LAYOUT_CODE_INDENT; k++)
+			seen += width[k][i];
+		if (seen * 100 >= total * FILL_PERCENTILE) {
 			l->fill = i < 40 ? FILL_DEFAULT : i;
 			break;
 		}

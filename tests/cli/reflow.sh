@@ -1,0 +1,91 @@
+# Reflowing: prose paragraphs are rejoined and wrapped to the width; code,
+# tables, lists' item starts and headings keep their lines.  (--print uses
+# the same layout as the pager.)
+. "$FOLIO_TESTS/lib.sh"
+
+cat >"$TMP/wrapped.txt" <<'DOC'
+Notes on the Build
+==================
+
+This paragraph was wrapped at about sixty columns by the
+editor of the person who wrote it, so its lines end where
+that editor chose and not where the reader's screen does.
+
+Short lines
+stay apart.
+
+ * A list item that goes on for long enough to be wrapped
+   onto a second line by the same editor.
+ * A second item.
+
+Run this:
+
+    ./configure --prefix=/usr --with-many-options --and-more-options-here
+    make
+
+  Name        Size    Kind
+  alpha       12      file
+  beta        7       dir
+DOC
+"$FOLIO" --print --width=80 "$TMP/wrapped.txt" >"$TMP/out"
+grep -q '^This paragraph was wrapped at about sixty columns by the editor of the person$' "$TMP/out"
+ok $? "a hard-wrapped paragraph is rejoined and filled to the width"
+grep -q '^who wrote it, so its lines end where that editor chose and not where the$' "$TMP/out"
+ok $? "and its words flow on across the old line ends"
+grep -q '^Short lines$' "$TMP/out" && grep -q '^stay apart\.$' "$TMP/out"
+ok $? "a deliberately short line is not joined to the next"
+grep -q '^ \* A list item that goes on for long enough to be wrapped onto a second line by$' "$TMP/out"
+ok $? "a list item's continuation lines join the item"
+grep -q '^   the same editor\.$' "$TMP/out"
+ok $? "and wrap under its text, not under its bullet"
+grep -q '^ \* A second item\.$' "$TMP/out"
+ok $? "the next item starts its own line"
+grep -q '^    ./configure --prefix=/usr --with-many-options --and-more-options-here$' "$TMP/out" &&
+	grep -q '^    make$' "$TMP/out"
+ok $? "indented code keeps its lines"
+grep -q '^  alpha       12      file$' "$TMP/out"
+ok $? "table rows keep their lines and columns"
+grep -q '^==================$' "$TMP/out"
+ok $? "a heading and its underline stay as they are"
+
+"$FOLIO" --print --width=30 "$TMP/wrapped.txt" >"$TMP/out"
+grep -q '^    ./configure --prefix=/usr$' "$TMP/out"
+ok $? "code wider than the width is broken at the width exactly"
+
+printf '       Mandatory  arguments  to  long  options are manda\342\200\220\n       tory for short options too.\n' >"$TMP/man.txt"
+"$FOLIO" --print --width=70 "$TMP/man.txt" >"$TMP/out"
+is "$(head -n 1 "$TMP/out")" \
+	"       Mandatory arguments to long options are mandatory for short" \
+	"man-page justification blanks become single spaces, hyphenated words rejoin"
+
+cat >"$TMP/doc.md" <<'DOC'
+# Title
+
+A Markdown paragraph
+over three
+short lines.
+
+<!-- a comment
+kept as written -->
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+Hard break here  
+and after it.
+DOC
+"$FOLIO" --print --width=80 "$TMP/doc.md" >"$TMP/out"
+grep -q '^A Markdown paragraph over three short lines\.$' "$TMP/out"
+ok $? "Markdown paragraph lines are joined"
+grep -q '^<!-- a comment$' "$TMP/out"
+ok $? "Markdown HTML blocks keep their lines"
+grep -q '^| 1 | 2 |$' "$TMP/out"
+ok $? "Markdown tables keep their lines"
+grep -q '^and after it\.$' "$TMP/out"
+ok $? "a Markdown hard break (two trailing spaces) is kept"
+
+"$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
+ok $? "--raw keeps the document's own lines"
+
+plan_done
