@@ -492,7 +492,10 @@ body_follows(const struct feat *c, const struct lookahead *la, bool caps)
 	if (c->indent > 0 ? n->indent <= c->indent
 	    : n->indent > 0 && !marked)
 		return false;
-	if (la->blanks == 0 && is_lower(n->first) && !caps)
+	/* a short line continued by a wrapped line in lower case is the start
+	 * of a paragraph (a long line after it is a paragraph of its own) */
+	if (la->blanks == 0 && is_lower(n->first) && !caps &&
+	    n->chars <= PLAIN_MAX_HEADING_CHARS)
 		return false;
 	/* a long line directly followed by lines of about its length is the
 	 * first line of a hard-wrapped paragraph */

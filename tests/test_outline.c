@@ -69,6 +69,18 @@ test_plain_guide(void)
 	    "1:3:Getting Started the Right Way|1:6:The Role of hot module replacement",
 	    "plain: bare heading lines between paragraphs are headings; hooks and one-line sentences are not");
 	check("a.txt", FORMAT_AUTO,
+	    "Getting Started\n"
+	    "folio is a reader for long articles; this paragraph starts with its name, in lower case.\n"
+	    "Next Steps\n"
+	    "git users will find the keys familiar, and this paragraph says so at some length too.\n",
+	    "1:1:Getting Started|1:3:Next Steps",
+	    "plain: a heading over a paragraph that starts in lower case");
+	check("a.txt", FORMAT_AUTO,
+	    "The short first line\n"
+	    "continues here in lower case, so it is no heading.\n",
+	    "",
+	    "plain: a short line continued in lower case is a paragraph");
+	check("a.txt", FORMAT_AUTO,
 	    "Background\n\n"
 	    "This section explains where the idea came from, and why it was\n"
 	    "needed in the first place.\n",

@@ -18,6 +18,19 @@ for sig in INT TERM HUP; do
 	ok $? "SIG$sig restores the terminal modes"
 done
 
+# A crash still gives the terminal back before dying.
+start 100 24 -- "$D"
+pkill -SEGV -f "^$FOLIO $D\$" || pkill -SEGV -x folio
+is "$(wait_exit)" 139 "a fatal signal (SIGSEGV) still ends folio with that signal"
+cmp -s "$TMP/stty.before" "$TMP/stty.after"
+ok $? "and the terminal modes are restored first"
+
+# With no file and a terminal, the built-in guide opens.
+start 100 24 --
+check '^  Welcome to folio +│ Welcome to folio' "folio alone opens the built-in guide"
+keys q
+is "$(wait_exit)" 0 "q quits the guide"
+
 # Resizing keeps the same text at the top.
 start 100 24 -- "$D"
 keys ']' ']' j
