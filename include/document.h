@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 
@@ -36,6 +37,22 @@ int document_read_fd(struct document *doc, int fd, const char *name,
 void document_init_static(struct document *doc, const char *data,
     size_t len, const char *name);
 void document_fini(struct document *doc);
+
+/* What identifies a document's content wherever it lives: a 128-bit hash
+ * (XXH3) of its bytes.  Documents up to DOCUMENT_FP_WHOLE bytes are hashed
+ * whole; larger ones by their length, their first and last
+ * DOCUMENT_FP_EDGE bytes and DOCUMENT_FP_SAMPLES evenly spaced samples, so
+ * that a gigabyte opens at once. */
+#define DOCUMENT_FP_WHOLE (16u << 20)
+#define DOCUMENT_FP_EDGE (1u << 20)
+#define DOCUMENT_FP_SAMPLES 256
+#define DOCUMENT_FP_SAMPLE 4096
+
+struct fingerprint {
+	uint8_t b[16];
+};
+
+void document_fingerprint(const struct document *doc, struct fingerprint *fp);
 
 /* Line boundaries.  A line runs from its start to its '\n' (exclusive) or
  * to the end of the document. */

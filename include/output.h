@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "bookmarks.h"
 #include "document.h"
 #include "outline.h"
 
@@ -18,6 +19,9 @@ void output_toc(FILE *f, const struct outline *o, bool raw);
  * reflowed as in the pager (raw: lines kept, bytes as they are). */
 void output_print(FILE *f, const struct document *doc,
     const struct outline *o, size_t start, size_t end, int width, bool raw);
+/* A --recent line: NAME<TAB>TITLE<TAB>SECTION<TAB>PERCENT%<TAB>TIME, the
+ * time local, "YYYY-MM-DD HH:MM". */
+void output_recent(FILE *f, const struct recent *r, bool raw);
 /* Depth of each heading in the tree (0 = top), from its level and the
  * levels before it, so that skipped levels do not leave holes.  depth must
  * hold o->n entries. */

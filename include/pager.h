@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "bookmarks.h"
 #include "document.h"
 #include "err.h"
 #include "outline.h"
@@ -12,10 +13,17 @@ struct pager_options {
 	int measure;          /* reading width, 0 for the default */
 	long section;         /* heading to open at, or -1 */
 	bool mouse;
+	/* The bookmark store and the document's key in it; bm NULL: neither
+	 * restore nor save. */
+	struct bookmarks *bm;
+	const struct doc_key *key;
+	const char *title;    /* the document's title, for the store */
 };
 
-/* Run until the user quits or a terminating signal arrives.  Returns 0, or
- * -1 with err set when the terminal cannot be used. */
+/* Run until the user quits or a terminating signal arrives, restoring the
+ * reading position from the store first and saving it as the reader goes
+ * and on the way out.  Returns 0, or -1 with err set when the terminal
+ * cannot be used. */
 int pager_run(const struct document *doc, const struct outline *o,
     const struct pager_options *opt, struct err *err);
 

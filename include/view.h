@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "anchor.h"
 #include "document.h"
 #include "keymap.h"
 #include "layout.h"
@@ -20,6 +21,8 @@
 /* The TOC is shown on screens at least this wide. */
 #define VIEW_TOC_MIN_COLS 80
 #define VIEW_MSG_MAX 256
+/* An unset mark or no earlier position. */
+#define VIEW_NO_PLACE SIZE_MAX
 
 struct view_row {
 	size_t seg_start;        /* the segment (line) the row belongs to */
@@ -47,6 +50,10 @@ struct view {
 	size_t nvisible;
 	size_t sel;              /* selected heading (TOC focus) */
 	size_t toc_first;        /* first visible entry shown */
+	/* marks (a-z, A-Z) and the place the last jump left from ('') */
+	size_t mark[ANCHOR_MARKS];
+	bool marks_changed;      /* since the pager last saved them */
+	size_t jumped_from;
 	char msg[VIEW_MSG_MAX];
 	bool quit;
 	bool help;
@@ -58,8 +65,16 @@ void view_fini(struct view *v);
 /* The terminal has this many columns and rows (status line included). */
 void view_resize(struct view *v, int cols, int rows);
 void view_act(struct view *v, enum action a);
+/* Show the screen starting at (the row holding) off.  view_set_top is not
+ * a jump: '' does not come back to where it left. */
+void view_set_top(struct view *v, size_t off);
+/* Jumps: '' returns to where the last one left from. */
 void view_goto_offset(struct view *v, size_t off);
 void view_goto_heading(struct view *v, size_t i);
+/* m and ' with the letter that follows; ' with ' or ` goes back to where
+ * the last jump left from. */
+void view_set_mark(struct view *v, int c);
+void view_goto_mark(struct view *v, int c);
 void view_message(struct view *v, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

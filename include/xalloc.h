@@ -14,5 +14,7 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Say so and abort: for allocators outside this family that fail. */
+void xalloc_die(void) __attribute__((noreturn));
 
 #endif

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "document.h"
 #include "xalloc.h"
 
@@ -248,4 +250,36 @@ line_iter_next(struct line_iter *it, struct line *out)
 	out->end = end;
 	out->lineno = it->lineno++;
 	return true;
+}
+
+void
+document_fingerprint(const struct document *doc, struct fingerprint *fp)
+{
+	XXH3_state_t *st = XXH3_createState();
+	XXH128_hash_t h;
+	XXH128_canonical_t c;
+	uint64_t len = doc->len;
+
+	if (st == NULL)
+		xalloc_die();
+	XXH3_128bits_reset(st);
+	XXH3_128bits_update(st, &len, sizeof len);
+	if (doc->len <= DOCUMENT_FP_WHOLE) {
+		XXH3_128bits_update(st, doc->data, doc->len);
+	} else {
+		size_t step = (doc->len - 2 * DOCUMENT_FP_EDGE) /
+		    DOCUMENT_FP_SAMPLES;
+		size_t i;
+
+		XXH3_128bits_update(st, doc->data, DOCUMENT_FP_EDGE);
+		for (i = 0; i < DOCUMENT_FP_SAMPLES; i++)
+			XXH3_128bits_update(st, doc->data + DOCUMENT_FP_EDGE +
+			    i * step, DOCUMENT_FP_SAMPLE);
+		XXH3_128bits_update(st,
+		    doc->data + doc->len - DOCUMENT_FP_EDGE, DOCUMENT_FP_EDGE);
+	}
+	h = XXH3_128bits_digest(st);
+	XXH3_freeState(st);
+	XXH128_canonicalFromHash(&c, h);
+	memcpy(fp->b, c.digest, sizeof fp->b);
 }

@@ -36,6 +36,9 @@ static const struct {
 	[ACT_HELP] = { "help", "show this help" },
 	[ACT_REDRAW] = { "redraw", "redraw the screen" },
 	[ACT_QUIT] = { "quit", "quit" },
+	[ACT_SET_MARK] = { "set-mark", "mark this place with the letter typed next" },
+	[ACT_GOTO_MARK] = { "goto-mark",
+	    "go to the mark typed next ('' back to before the last jump)" },
 	[ACT_TOC_DOWN] = { "toc-down", "contents: select the next entry" },
 	[ACT_TOC_UP] = { "toc-up", "contents: select the previous entry" },
 	[ACT_TOC_OPEN] = { "toc-open",
@@ -91,6 +94,8 @@ keymap_init_defaults(struct keymap *km)
 		{ 't', ACT_TOGGLE_TOC }, { '\t', ACT_FOCUS },
 		{ '-', ACT_NARROWER }, { '+', ACT_WIDER }, { '=', ACT_WIDER },
 		{ 'h', ACT_HELP }, { KEY_F(1), ACT_HELP },
+		{ 'm', ACT_SET_MARK }, { '\'', ACT_GOTO_MARK },
+		{ '`', ACT_GOTO_MARK },
 		{ CTRL('l'), ACT_REDRAW }, { 'q', ACT_QUIT }, { 'Q', ACT_QUIT },
 	};
 	static const struct binding toc[] = {

@@ -6,18 +6,21 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "bookmarks.h"
 #include "document.h"
 #include "guide.h"
 #include "outline.h"
 #include "output.h"
 #include "pager.h"
 #include "screen.h"
+#include "xalloc.h"
 
 #define EXIT_USAGE 1
 #define EXIT_TROUBLE 2
@@ -25,7 +28,14 @@
 #define MIN_WIDTH 10
 #define MAX_WIDTH 1000
 
-enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_TOC, MODE_PRINT };
+enum mode {
+	MODE_DEFAULT,
+	MODE_OUTLINE,
+	MODE_TOC,
+	MODE_PRINT,
+	MODE_RECENT,
+	MODE_FORGET
+};
 
 struct options {
 	enum mode mode;
@@ -33,6 +43,7 @@ struct options {
 	const char *section;
 	int width;
 	bool raw;
+	bool no_bookmarks;
 };
 
 static void
@@ -57,6 +68,12 @@ usage(FILE *f)
 	    "                       from the file name, then the content)\n"
 	    "      --raw            write control characters and escape\n"
 	    "                       sequences as they are, not as markers\n"
+	    "      --no-bookmarks   neither restore nor save the reading\n"
+	    "                       position\n"
+	    "      --recent         list the documents read, newest first:\n"
+	    "                       PATH, TITLE, SECTION, PERCENT, TIME\n"
+	    "                       separated by tabs\n"
+	    "      --forget         forget FILE's reading position and marks\n"
 	    "  -h, --help           show this help and exit\n"
 	    "  -V, --version        show the version and exit\n"
 	    "\n"
@@ -111,6 +128,9 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "width", required_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "raw", no_argument, NULL, 'R' },
+		{ "no-bookmarks", no_argument, NULL, 'B' },
+		{ "recent", no_argument, NULL, 'r' },
+		{ "forget", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -128,6 +148,9 @@ parse_options(int argc, char **argv, struct options *opt)
 		case 'p': opt->mode = MODE_PRINT; break;
 		case 's': opt->section = optarg; break;
 		case 'R': opt->raw = true; break;
+		case 'B': opt->no_bookmarks = true; break;
+		case 'r': opt->mode = MODE_RECENT; break;
+		case 'F': opt->mode = MODE_FORGET; break;
 		case 'w':
 			if (parse_width(optarg, &opt->width) != 0)
 				return bad_usage("invalid width '%s': give a "
@@ -192,12 +215,52 @@ open_input(int argc, char **argv, struct document *doc)
 	return -1;
 }
 
+static void
+print_warning(struct bookmarks *bm)
+{
+	const char *w;
+
+	if (bm != NULL && (w = bookmarks_warning(bm)) != NULL)
+		fprintf(stderr, "folio: %s\n", w);
+}
+
+/* The key of doc in the bookmark store: canonical path (none for standard
+ * input and the built-in guide) and fingerprint.  *canon is freed by the
+ * caller. */
+static void
+doc_key_make(struct doc_key *k, const struct document *doc, char **canon)
+{
+	*canon = doc->path != NULL ? realpath(doc->path, NULL) : NULL;
+	k->path = *canon;
+	k->name = doc->name;
+	k->size = doc->len;
+	document_fingerprint(doc, &k->fp);
+}
+
+/* The title a document is listed under: its own, its first heading's, or
+ * its name. */
+static const char *
+doc_title(const struct document *doc, const struct outline *o)
+{
+	const char *slash;
+
+	if (o->doc_title.len > 0)
+		return buf_str(&o->doc_title);
+	if (o->n > 0)
+		return outline_title(o, 0);
+	slash = strrchr(doc->name, '/');
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : doc->name;
+}
+
 static int
 run_pager(const struct options *opt, const struct document *doc,
     const struct outline *o)
 {
-	struct pager_options po = { opt->width, -1, true };
+	struct pager_options po = { opt->width, -1, true, NULL, NULL, NULL };
+	struct doc_key key;
+	char *canon = NULL;
 	struct err err;
+	int rc = 0;
 
 	if (opt->section != NULL) {
 		po.section = outline_lookup(o, opt->section);
@@ -207,11 +270,110 @@ run_pager(const struct options *opt, const struct document *doc,
 			return EXIT_USAGE;
 		}
 	}
+	if (!opt->no_bookmarks) {
+		doc_key_make(&key, doc, &canon);
+		po.bm = bookmarks_open(NULL);
+		po.key = &key;
+		po.title = doc_title(doc, o);
+	}
 	if (pager_run(doc, o, &po, &err) != 0) {
 		fprintf(stderr, "folio: %s\n", err.msg);
-		return EXIT_TROUBLE;
+		rc = EXIT_TROUBLE;
 	}
-	screen_reraise();
+	print_warning(po.bm);
+	bookmarks_close(po.bm);
+	free(canon);
+	if (rc == 0)
+		screen_reraise();
+	return rc;
+}
+
+static void
+print_recent(const struct recent *r, void *arg)
+{
+	output_recent(stdout, r, *(const bool *)arg);
+}
+
+static int
+run_recent(const struct options *opt, int argc)
+{
+	struct bookmarks *bm;
+	int rc;
+
+	if (argc - optind > 0) {
+		fprintf(stderr, "folio: --recent takes no FILE\n"
+		    "Try 'folio --help' for more information.\n");
+		return EXIT_USAGE;
+	}
+	bm = bookmarks_open(NULL);
+	rc = bookmarks_recent(bm, print_recent, (void *)&opt->raw);
+	print_warning(bm);
+	bookmarks_close(bm);
+	return rc == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/* The canonical path of a file that may no longer exist: its directory's
+ * canonical path and its name. */
+static char *
+canonical_path(const char *path)
+{
+	char *dir, *canon, *slash;
+	struct buf b = BUF_INIT;
+
+	if ((canon = realpath(path, NULL)) != NULL)
+		return canon;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		canon = realpath(".", NULL);
+		slash = dir - 1;
+	} else {
+		*slash = '\0';
+		canon = realpath(dir[0] != '\0' ? dir : "/", NULL);
+	}
+	if (canon != NULL)
+		buf_addf(&b, "%s/%s", strcmp(canon, "/") == 0 ? "" : canon,
+		    slash + 1);
+	free(canon);
+	free(dir);
+	return b.data;
+}
+
+static int
+run_forget(int argc, char **argv)
+{
+	struct document doc;
+	struct fingerprint fp;
+	struct bookmarks *bm;
+	struct err err;
+	char *canon;
+	bool have_fp = false;
+	int n;
+
+	if (argc - optind != 1) {
+		fprintf(stderr, "folio: --forget needs one FILE\n"
+		    "Try 'folio --help' for more information.\n");
+		return EXIT_USAGE;
+	}
+	canon = canonical_path(argv[optind]);
+	if (document_open(&doc, argv[optind], &err) == 0) {
+		document_fingerprint(&doc, &fp);
+		have_fp = true;
+		document_fini(&doc);
+	}
+	bm = bookmarks_open(NULL);
+	n = bookmarks_forget(bm, canon != NULL ? canon : argv[optind],
+	    have_fp ? &fp : NULL);
+	print_warning(bm);
+	bookmarks_close(bm);
+	free(canon);
+	if (n < 0)
+		return EXIT_TROUBLE;
+	if (n == 0) {
+		fprintf(stderr, "folio: %s: no reading position to forget\n",
+		    argv[optind]);
+		return EXIT_USAGE;
+	}
 	return 0;
 }
 
@@ -258,9 +420,15 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	/* A full disk or a file size limit fails the write, not folio. */
+	signal(SIGXFSZ, SIG_IGN);
 	rc = parse_options(argc, argv, &opt);
 	if (rc >= 0)
 		return rc;
+	if (opt.mode == MODE_RECENT)
+		return run_recent(&opt, argc);
+	if (opt.mode == MODE_FORGET)
+		return run_forget(argc, argv);
 	rc = open_input(argc, argv, &doc);
 	if (rc >= 0)
 		return rc;

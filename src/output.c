@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "output.h"
 #include "text.h"
@@ -24,6 +25,38 @@ put_title(FILE *f, const struct outline *o, size_t i, bool raw)
 	text_clean(&b, t, 0, n, TEXT_CLEAN_MARKERS);
 	fwrite(buf_str(&b), 1, b.len, f);
 	buf_fini(&b);
+}
+
+static void
+put_field(FILE *f, const char *s, bool raw)
+{
+	struct buf b = BUF_INIT;
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (raw) {
+		fwrite(s, 1, n, f);
+		return;
+	}
+	text_clean(&b, s != NULL ? s : "", 0, n, TEXT_CLEAN_MARKERS);
+	/* A tab inside a field would shift the ones after it. */
+	for (n = 0; n < b.len; n++)
+		fputc(b.data[n] == '\t' ? ' ' : b.data[n], f);
+	buf_fini(&b);
+}
+
+void
+output_recent(FILE *f, const struct recent *r, bool raw)
+{
+	time_t t = (time_t)r->last_read;
+	char when[32];
+
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&t));
+	put_field(f, r->name, raw);
+	fputc('\t', f);
+	put_field(f, r->title, raw);
+	fputc('\t', f);
+	put_field(f, r->section, raw);
+	fprintf(f, "\t%d%%\t%s\n", r->percent, when);
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "output.h"
 #include "text.h"
+#include "anchor.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -35,6 +36,9 @@ view_init(struct view *v, const struct document *doc,
 	v->o = o;
 	v->measure = measure > 0 ? measure : VIEW_DEFAULT_MEASURE;
 	v->top = doc->text_start;
+	v->jumped_from = VIEW_NO_PLACE;
+	for (i = 0; i < ANCHOR_MARKS; i++)
+		v->mark[i] = VIEW_NO_PLACE;
 	v->toc_wanted = true;
 	layout_init(&v->lay, doc, o, v->measure);
 	v->depth = xcalloc(o->n ? o->n : 1, 1);
@@ -254,11 +258,65 @@ scroll_up(struct view *v, int n)
 }
 
 void
-view_goto_offset(struct view *v, size_t off)
+view_set_top(struct view *v, size_t off)
 {
 	if (off > v->doc->len)
 		off = v->doc->len;
 	v->top = layout_row_start(&v->lay, off);
+}
+
+/* A jump: remember where it left from, for ''. */
+static void
+jump(struct view *v, size_t off)
+{
+	size_t from = v->top;
+
+	view_set_top(v, off);
+	if (v->top != from)
+		v->jumped_from = from;
+}
+
+void
+view_goto_offset(struct view *v, size_t off)
+{
+	jump(v, off);
+}
+
+void
+view_set_mark(struct view *v, int c)
+{
+	int m = anchor_mark_index(c);
+
+	if (m < 0) {
+		view_message(v, "Marks are letters: a-z, A-Z");
+		return;
+	}
+	v->mark[m] = v->top;
+	v->marks_changed = true;
+	view_message(v, "Mark %c set", c);
+}
+
+void
+view_goto_mark(struct view *v, int c)
+{
+	int m = anchor_mark_index(c);
+
+	if (c == '\'' || c == '`') {
+		if (v->jumped_from == VIEW_NO_PLACE)
+			view_message(v, "No earlier position to return to");
+		else
+			jump(v, v->jumped_from);
+		return;
+	}
+	if (m < 0) {
+		view_message(v, "Marks are letters: a-z, A-Z");
+		return;
+	}
+	if (v->mark[m] == VIEW_NO_PLACE) {
+		view_message(v, "Mark %c is not set", c);
+		return;
+	}
+	jump(v, v->mark[m]);
 }
 
 void
@@ -441,7 +499,7 @@ view_act(struct view *v, enum action a)
 	case ACT_HALF_DOWN: scroll_down(v, half); break;
 	case ACT_HALF_UP: scroll_up(v, half); break;
 	case ACT_TOP: view_goto_offset(v, 0); break;
-	case ACT_BOTTOM: v->top = max_top(v); break;
+	case ACT_BOTTOM: jump(v, max_top(v)); break;
 	case ACT_NEXT_SECTION: next_section(v); break;
 	case ACT_PREV_SECTION: prev_section(v); break;
 	case ACT_NEXT_SIBLING: next_sibling(v); break;

@@ -10,7 +10,7 @@
 
 #include "xalloc.h"
 
-static void
+void
 xalloc_die(void)
 {
 	static const char msg[] = "folio: out of memory\n";

@@ -13,7 +13,8 @@ tm() { tmux -L "$PTY_SOCK" -f /dev/null "$@"; }
 pty_stop() { tm kill-server 2>/dev/null; }
 
 # start COLS ROWS [ENV=VALUE...] -- ARGS...: run folio on a terminal of that
-# size.  Its exit status goes to $TMP/exit, and the terminal modes before
+# size.  Each start has a bookmark store of its own, unless PTY_STATE names
+# the XDG_STATE_HOME to share between starts.  Its exit status goes to $TMP/exit, and the terminal modes before
 # and after to $TMP/stty.before and $TMP/stty.after.
 start() {
 	cols=$1 rows=$2
@@ -25,7 +26,8 @@ start() {
 	done
 	shift
 	rm -f "$TMP/exit" "$TMP/stty.before" "$TMP/stty.after"
-	cmd="stty -a > '$TMP/stty.before'; ${PTY_PIPE_FROM:+cat '$PTY_PIPE_FROM' |} env TERM=tmux-256color LC_ALL=C.UTF-8 $envs '$FOLIO'"
+	state=${PTY_STATE:-$TMP/state.$((PTY_N + 1))}
+	cmd="stty -a > '$TMP/stty.before'; ${PTY_PIPE_FROM:+cat '$PTY_PIPE_FROM' |} env TERM=tmux-256color LC_ALL=C.UTF-8 XDG_STATE_HOME='$state' $envs '$FOLIO'"
 	for a in "$@"; do
 		cmd="$cmd '$a'"
 	done
@@ -38,6 +40,8 @@ start() {
 }
 
 screen() { tm capture-pane -p -t t 2>/dev/null; }
+# The pid of the folio running in the terminal.
+folio_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" -x folio; }
 screen_escapes() { tm capture-pane -e -p -t t 2>/dev/null; }
 row() { screen | sed -n "$(($1 + 1))p"; }          # 0-based row
 status() { screen | sed -n '$p'; }
