@@ -298,6 +298,36 @@ disconnect(struct bookmarks *bm)
 	bm->db = NULL;
 }
 
+static bool
+is_busy(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+/* Connect, starting over while another folio holds a lock the busy
+ * handler cannot wait for: the first switch to WAL needs the database to
+ * itself, and SQLite answers "busy" at once rather than risk a deadlock
+ * when several processes create the store at the same moment. */
+static int
+connect_retrying(struct bookmarks *bm)
+{
+	struct timespec pause = { 0, 0 };
+	int waited_ms = 0, rc;
+
+	for (;;) {
+		rc = connect(bm);
+		if (!is_busy(rc) || waited_ms >= BOOKMARKS_BUSY_MS)
+			return rc;
+		disconnect(bm);
+		/* 5 to 35 ms, varied so that retries spread out. */
+		pause.tv_nsec = (5 + (long)(getpid() + waited_ms) % 31) *
+		    1000000L;
+		nanosleep(&pause, NULL);
+		waited_ms += (int)(pause.tv_nsec / 1000000L);
+	}
+}
+
 /* Keep a damaged store aside, untouched, under a new name (with its WAL
  * and shared-memory files), so that a person can repair it. */
 static int
@@ -377,7 +407,7 @@ open_store(struct bookmarks *bm)
 		return;
 	}
 	free(dir);
-	rc = connect(bm);
+	rc = connect_retrying(bm);
 	if (is_damage(rc)) {
 		disconnect(bm);
 		if (set_aside(bm, &aside) != 0) {
@@ -390,7 +420,7 @@ open_store(struct bookmarks *bm)
 		warn(bm, "Bookmark store damaged: a new one is started, the "
 		    "old one kept as %s", buf_str(&aside));
 		buf_fini(&aside);
-		rc = connect(bm);
+		rc = connect_retrying(bm);
 	}
 	if (rc != SQLITE_OK)
 		open_readonly(bm, rc);
@@ -547,7 +577,7 @@ load_record(struct bookmarks *bm, sqlite3_int64 id,
 static void
 warn_sql(struct bookmarks *bm, const char *what, int rc)
 {
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+	if (is_busy(rc))
 		warn(bm, "%s: the bookmark store is locked by another "
 		    "program: %s", what, bm->path);
 	else

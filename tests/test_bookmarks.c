@@ -360,7 +360,7 @@ test_concurrency(void)
 {
 	struct buf p = BUF_INIT, names = BUF_INIT;
 	struct bookmarks *bm;
-	int go[2], i, failed = 0;
+	int go[2], i, rc, failed = 0;
 	pid_t pid[30];
 
 	store_path(&p);
@@ -375,9 +375,15 @@ test_concurrency(void)
 			(void)!read(go[0], &c, 1);
 			snprintf(path, sizeof path, "/doc/%d", i);
 			k = key(path, 100 + i);
+			const char *w = NULL;
+
 			bm = bookmarks_open(buf_str(&p));
-			_exit(save_at(bm, &k, (size_t)i) == 0 &&
-			    bookmarks_warning(bm) == NULL ? 0 : 1);
+			rc = save_at(bm, &k, (size_t)i);
+			w = bookmarks_warning(bm);
+			if (rc == 0 && w == NULL)
+				_exit(0);
+			fprintf(stderr, "# child %d: %s\n", i, w);
+			_exit(1);
 		}
 	}
 	close(go[0]);
