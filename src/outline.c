@@ -34,6 +34,25 @@ outline_fini(struct outline *o)
 	outline_init(o);
 }
 
+/* Titles are C strings in one pool: a NUL byte in a heading line becomes
+ * U+FFFD, as CommonMark (and so md4c) has it for Markdown. */
+static void
+outline_spell_nul(struct buf *b)
+{
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	if (b->len == 0 || memchr(b->data, '\0', b->len) == NULL)
+		return;
+	for (i = 0; i < b->len; i++)
+		if (b->data[i] == '\0')
+			buf_adds(&out, "\xEF\xBF\xBD");
+		else
+			buf_addc(&out, b->data[i]);
+	buf_fini(b);
+	*b = out;
+}
+
 void
 outline_add(struct outline *o, size_t offset, unsigned long line, int level,
     const char *title, size_t len)
@@ -47,6 +66,7 @@ outline_add(struct outline *o, size_t offset, unsigned long line, int level,
 		title++, len--;
 	/* controls are kept (not markers): whoever shows a title decides */
 	text_clean(&clean, title, 0, len, TEXT_CLEAN_SQUEEZE | TEXT_CLEAN_KEEP);
+	outline_spell_nul(&clean);
 	len = clean.len;
 	if (len > OUTLINE_TITLE_MAX) {
 		len = OUTLINE_TITLE_MAX;

@@ -176,6 +176,11 @@ test_markdown(void)
 	    "markdown: --format overrides the name");
 	check_n("a.md", FORMAT_AUTO, "# A\0B\n", 6, "1:1:A\xEF\xBF\xBD" "B",
 	    "markdown: a NUL in a title shows as U+FFFD");
+	check_n("a.adoc", FORMAT_AUTO, "= A\0\0B\n", 7,
+	    "1:1:A\xEF\xBF\xBD\xEF\xBF\xBD" "B",
+	    "asciidoc: so does a NUL in any format (found by fuzzing)");
+	check_n("a.txt", FORMAT_AUTO, "Intro.\n\n1. A\0B\n\nText.\n", 21,
+	    "1:3:1. A\xEF\xBF\xBD" "B", "plain: NUL in a numbered heading");
 }
 
 static void

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Build the libFuzzer targets with clang (ASan + UBSan) and run each for
+# SECONDS (default 60) on its seed corpus.  Usage, from a configured tree:
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]
+# Any crash fails, with the reproducer saved as tests/fuzz/crash-TARGET-*.
+# Once fixed, it goes into tests/fuzz/regressions/TARGET/ (run first every
+# time) and the fix gets a unit test.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${FUZZ_BUILD:-$top/tests/fuzz/build}
+secs=${1:-60}
+[ $# -gt 0 ] && shift
+targets=${*:-outline wrap bookmarks}
+mkdir -p "$build"
+flags="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
+libs="$(pkg-config --libs ncursesw libpcre2-8 md4c sqlite3 libxxhash) -lunistring -lm"
+cflags="$(pkg-config --cflags ncursesw libpcre2-8 md4c sqlite3 libxxhash)"
+srcs=$(ls "$top"/src/*.c | grep -v -e '/main\.c$' -e '/guide\.c$')
+# Seeds, made from the team's test documents and a store folio creates.
+seeds=$build/seeds
+mkdir -p "$seeds/outline" "$seeds/wrap" "$seeds/bookmarks"
+mkdir -p "$top/tests/fuzz/regressions/outline" \
+	"$top/tests/fuzz/regressions/wrap" "$top/tests/fuzz/regressions/bookmarks"
+n=0
+for f in "$top"/tests/data/*; do
+	case $f in *.outline) continue ;; esac
+	n=$((n + 1))
+	{ printf "\\$(printf %o $((n % 5)))"; cat "$f"; } > "$seeds/outline/$n"
+	{ printf '\050\002'; head -c 4000 "$f"; } > "$seeds/wrap/$n"
+done
+if [ ! -f "$seeds/bookmarks/store" ] && [ -x "$top/src/folio" ]; then
+	st=$(mktemp -d)
+	XDG_STATE_HOME=$st "$top/src/folio" --recent
+	sqlite3 "$st/folio/folio.db" "INSERT INTO document (path, name,
+		fingerprint, size, title, section, percent, last_read, offset,
+		fraction, in_section, titles) VALUES ('/fuzz/doc.txt',
+		'/fuzz/doc.txt', zeroblob(16), 100, 'T', 'S', 5, 1, 7, 0.1,
+		0.5, 'S'); INSERT INTO mark VALUES (1, 'a', 3, 0, 0, '');"
+	cp "$st/folio/folio.db" "$seeds/bookmarks/store"
+	rm -rf "$st"
+fi
+
+for t in $targets; do
+	echo "fuzz: building $t"
+	# shellcheck disable=SC2086
+	clang $flags -I"$top" -I"$top/include" -I"$top/src" $cflags \
+		"$top/tests/fuzz/fuzz_$t.c" $srcs $libs -o "$build/fuzz_$t"
+	corpus="$build/corpus_$t"
+	mkdir -p "$corpus"
+	echo "fuzz: running $t for ${secs}s"
+	"$build/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-max_len=65536 -print_final_stats=1 \
+		-artifact_prefix="$top/tests/fuzz/crash-$t-" \
+		"$corpus" "$seeds/$t" "$top/tests/fuzz/regressions/$t" \
+		> "$build/$t.log" 2>&1 || {
+		tail -n 60 "$build/$t.log"
+		echo "fuzz: $t FAILED" >&2
+		exit 1
+	}
+	grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)' \
+		"$build/$t.log" | sed "s/^/fuzz: $t: /"
+done
