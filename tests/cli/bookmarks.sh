@@ -66,4 +66,28 @@ is "$?:$(cat "$TMP/err")" \
 	"2:folio: Bookmarks are off: cannot create /dev/null/folio: Not a directory" \
 	"--recent without a usable store says why"
 
+# A read-only directory: positions are still listed, with a warning.
+RO="$TMP/ro"
+XDG_STATE_HOME=$RO "$FOLIO" --recent
+sqlite3 "$RO/folio/folio.db" "INSERT INTO document (path, name, fingerprint,
+	size, title, section, percent, last_read, offset, fraction, in_section,
+	titles) VALUES ('/x.txt', '/x.txt', x'03', 1, 'X', 'Y', 7, 1, 0, 0, 0, '')"
+if [ "$(id -u)" -eq 0 ]; then
+	# root writes anywhere: be an unprivileged user for this one
+	chmod 755 "$TMP"
+	chown -R 65534:65534 "$RO"
+	chmod 500 "$RO/folio"
+	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else
+	chmod 500 "$RO/folio"
+	as_user() { "$@"; }
+fi
+as_user env XDG_STATE_HOME="$RO" "$FOLIO" --recent > "$TMP/out" 2> "$TMP/err"
+is "$?:$(cut -f1,4 "$TMP/out")" "0:/x.txt	7%" \
+	"a store in a read-only directory is still read"
+[ "$(wc -l < "$TMP/err")" -eq 1 ] &&
+	grep -qx "folio: Bookmarks are read only (.*): $RO/folio/folio.db" "$TMP/err"
+ok $? "with one warning naming it"
+chmod 700 "$RO/folio"
+
 plan_done
