@@ -450,13 +450,17 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 	return l->wrap.rows;
 }
 
-/* Index of the row of rows[0..n) that contains off. */
+/* The segment holding off, its rows, and the index of the row holding off
+ * (0 when off is before the first row: blank lines are part of none). */
 static size_t
-row_index(const struct wrap_row *rows, size_t n, size_t off)
+locate(struct layout *l, size_t off, struct segment *s,
+    const struct wrap_row **rows, size_t *n)
 {
 	size_t i = 0;
 
-	while (i + 1 < n && rows[i + 1].start <= off)
+	layout_segment(l, off, s);
+	*rows = layout_rows(l, s, n);
+	while (i + 1 < *n && (*rows)[i + 1].start <= off)
 		i++;
 	return i;
 }
@@ -466,13 +470,9 @@ layout_row_start(struct layout *l, size_t off)
 {
 	struct segment s;
 	const struct wrap_row *rows;
-	size_t n;
+	size_t n, i = locate(l, off, &s, &rows, &n);
 
-	layout_segment(l, off, &s);
-	rows = layout_rows(l, &s, &n);
-	if (off < rows[0].start)
-		return rows[0].start;
-	return rows[row_index(rows, n, off)].start;
+	return rows[i].start;
 }
 
 bool
@@ -480,11 +480,8 @@ layout_next_row(struct layout *l, size_t off, size_t *next)
 {
 	struct segment s;
 	const struct wrap_row *rows;
-	size_t n, i;
+	size_t n, i = locate(l, off, &s, &rows, &n);
 
-	layout_segment(l, off, &s);
-	rows = layout_rows(l, &s, &n);
-	i = off < rows[0].start ? 0 : row_index(rows, n, off);
 	if (i + 1 < n) {
 		*next = rows[i + 1].start;
 		return true;
@@ -502,11 +499,8 @@ layout_prev_row(struct layout *l, size_t off, size_t *prev)
 {
 	struct segment s;
 	const struct wrap_row *rows;
-	size_t n, i;
+	size_t n, i = locate(l, off, &s, &rows, &n);
 
-	layout_segment(l, off, &s);
-	rows = layout_rows(l, &s, &n);
-	i = off < rows[0].start ? 0 : row_index(rows, n, off);
 	if (i > 0) {
 		*prev = rows[i - 1].start;
 		return true;

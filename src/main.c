@@ -224,13 +224,40 @@ print_warning(struct bookmarks *bm)
 		fprintf(stderr, "folio: %s\n", w);
 }
 
+/* The canonical path of a file that may no longer exist: its directory's
+ * canonical path and its name. */
+static char *
+canonical_path(const char *path)
+{
+	char *dir, *canon, *slash;
+	struct buf b = BUF_INIT;
+
+	if ((canon = realpath(path, NULL)) != NULL)
+		return canon;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		canon = realpath(".", NULL);
+		slash = dir - 1;
+	} else {
+		*slash = '\0';
+		canon = realpath(dir[0] != '\0' ? dir : "/", NULL);
+	}
+	if (canon != NULL)
+		buf_addf(&b, "%s/%s", strcmp(canon, "/") == 0 ? "" : canon,
+		    slash + 1);
+	free(canon);
+	free(dir);
+	return b.data;
+}
+
 /* The key of doc in the bookmark store: canonical path (none for standard
  * input and the built-in guide) and fingerprint.  *canon is freed by the
  * caller. */
 static void
 doc_key_make(struct doc_key *k, const struct document *doc, char **canon)
 {
-	*canon = doc->path != NULL ? realpath(doc->path, NULL) : NULL;
+	*canon = doc->path != NULL ? canonical_path(doc->path) : NULL;
 	k->path = *canon;
 	k->name = doc->name;
 	k->size = doc->len;
@@ -310,33 +337,6 @@ run_recent(const struct options *opt, int argc)
 	print_warning(bm);
 	bookmarks_close(bm);
 	return rc == 0 ? 0 : EXIT_TROUBLE;
-}
-
-/* The canonical path of a file that may no longer exist: its directory's
- * canonical path and its name. */
-static char *
-canonical_path(const char *path)
-{
-	char *dir, *canon, *slash;
-	struct buf b = BUF_INIT;
-
-	if ((canon = realpath(path, NULL)) != NULL)
-		return canon;
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL) {
-		canon = realpath(".", NULL);
-		slash = dir - 1;
-	} else {
-		*slash = '\0';
-		canon = realpath(dir[0] != '\0' ? dir : "/", NULL);
-	}
-	if (canon != NULL)
-		buf_addf(&b, "%s/%s", strcmp(canon, "/") == 0 ? "" : canon,
-		    slash + 1);
-	free(canon);
-	free(dir);
-	return b.data;
 }
 
 static int

@@ -25,7 +25,7 @@ struct session {
 	const struct outline *o;
 	size_t saved_top;
 	long saved_section;
-	bool unsaved;
+	size_t last_top;         /* where the last key left the view */
 	struct timespec moved;
 };
 
@@ -63,7 +63,6 @@ session_save(struct session *se, struct view *v)
 	bookmark_fini(&b);
 	se->saved_top = v->top;
 	se->saved_section = cur;
-	se->unsaved = false;
 	v->marks_changed = false;
 }
 
@@ -112,7 +111,7 @@ session_init(struct session *se, const struct pager_options *opt,
 		session_restore(se, v);
 	se->saved_top = v->top;
 	se->saved_section = view_current(v);
-	se->unsaved = true;   /* at least once: it was read now */
+	se->last_top = v->top;
 	clock_gettime(CLOCK_MONOTONIC, &se->moved);
 }
 
@@ -121,8 +120,8 @@ session_init(struct session *se, const struct pager_options *opt,
 static void
 session_after_key(struct session *se, struct view *v)
 {
-	if (v->top != se->saved_top) {
-		se->unsaved = true;
+	if (v->top != se->last_top) {
+		se->last_top = v->top;
 		clock_gettime(CLOCK_MONOTONIC, &se->moved);
 	}
 	if (view_current(v) != se->saved_section || v->marks_changed)
@@ -132,8 +131,7 @@ session_after_key(struct session *se, struct view *v)
 static void
 session_idle(struct session *se, struct view *v)
 {
-	if (se->unsaved && v->top != se->saved_top &&
-	    ms_since(&se->moved) >= PAGER_QUIET_MS)
+	if (v->top != se->saved_top && ms_since(&se->moved) >= PAGER_QUIET_MS)
 		session_save(se, v);
 }
 

@@ -358,7 +358,7 @@ not_a_database(const char *path)
 static void
 test_concurrency(void)
 {
-	struct buf p = BUF_INIT, names = BUF_INIT;
+	struct buf p = BUF_INIT;
 	struct bookmarks *bm;
 	int go[2], i, rc, failed = 0;
 	pid_t pid[30];
@@ -401,7 +401,6 @@ test_concurrency(void)
 	    "and all 30 records are there");
 	bookmarks_close(bm);
 	buf_fini(&p);
-	buf_fini(&names);
 }
 
 static void
