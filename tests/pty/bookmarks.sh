@@ -53,16 +53,24 @@ top_is "Part 2" "marks are kept with the document"
 # The terminal closed: SIGHUP saves.
 keys g ']' ']' ']' ']' ']'
 top_is "Part 3" "at Part 3"
+keys j j
+expect_top "$D" $(( $(heading "Part 3") + 2 )) "two lines into Part 3"
 pty_stop
 start 100 24 -- "$D"
-top_is "Part 3" "after the terminal was closed (SIGHUP), Part 3 again"
+expect_top "$D" $(( $(heading "Part 3") + 2 )) \
+	"after the terminal was closed (SIGHUP), the same line again"
+keys k k
 
 keys ']' ']'
 top_is "Part 4" "at Part 4"
+keys j
+expect_top "$D" $(( $(heading "Part 4") + 1 )) "a line into Part 4"
 kill -TERM "$(folio_pid)"
 wait_exit >/dev/null
 start 100 24 -- "$D"
-top_is "Part 4" "after SIGTERM, Part 4 again"
+expect_top "$D" $(( $(heading "Part 4") + 1 )) \
+	"after SIGTERM, the same line again"
+keys k
 
 # kill -9 loses at most the last moments: a position kept for a moment is
 # saved even without a section change.
