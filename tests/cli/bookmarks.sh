@@ -73,16 +73,22 @@ sqlite3 "$RO/folio/folio.db" "INSERT INTO document (path, name, fingerprint,
 	size, title, section, percent, last_read, offset, fraction, in_section,
 	titles) VALUES ('/x.txt', '/x.txt', x'03', 1, 'X', 'Y', 7, 1, 0, 0, 0, '')"
 if [ "$(id -u)" -eq 0 ]; then
-	# root writes anywhere: be an unprivileged user for this one
+	# root writes anywhere: be an unprivileged user for this one.  That
+	# user may not reach the build tree (a checkout under /root), so it
+	# runs a copy of the program from the test's own directory.
 	chmod 755 "$TMP"
 	chown -R 65534:65534 "$RO"
 	chmod 500 "$RO/folio"
+	cp "$FOLIO" "$TMP/folio-copy"
+	chmod 755 "$TMP/folio-copy"
+	RUN="$TMP/folio-copy"
 	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 else
 	chmod 500 "$RO/folio"
+	RUN=$FOLIO
 	as_user() { "$@"; }
 fi
-as_user env XDG_STATE_HOME="$RO" "$FOLIO" --recent > "$TMP/out" 2> "$TMP/err"
+as_user env XDG_STATE_HOME="$RO" "$RUN" --recent > "$TMP/out" 2> "$TMP/err"
 is "$?:$(cut -f1,4 "$TMP/out")" "0:/x.txt	7%" \
 	"a store in a read-only directory is still read"
 [ "$(wc -l < "$TMP/err")" -eq 1 ] &&
