@@ -65,8 +65,9 @@ void outline_build(struct outline *o, const struct document *doc,
 
 /* Append a heading.  The title is cleaned: escapes, overstrike and markup
  * already removed by the caller are not touched; white space is squeezed,
- * invalid bytes become U+FFFD. */
-void outline_add(struct outline *o, size_t offset, unsigned long line,
+ * invalid bytes become U+FFFD.  A heading at or before the last one's
+ * offset is dropped (false): headings stay in document order. */
+bool outline_add(struct outline *o, size_t offset, unsigned long line,
     int level, const char *title, size_t title_len);
 /* The same, for a heading whose text line follows an overline. */
 void outline_add_overlined(struct outline *o, size_t offset,

@@ -53,7 +53,7 @@ outline_spell_nul(struct buf *b)
 	*b = out;
 }
 
-void
+bool
 outline_add(struct outline *o, size_t offset, unsigned long line, int level,
     const char *title, size_t len)
 {
@@ -73,6 +73,13 @@ outline_add(struct outline *o, size_t offset, unsigned long line, int level,
 		while (len > 0 && ((unsigned char)clean.data[len] & 0xc0) == 0x80)
 			len--;
 	}
+	/* Sections must be in document order for outline_find: a second
+	 * heading on one line (md4c splits lines at a bare CR, the rest of
+	 * folio does not) keeps the first. */
+	if (o->n > 0 && offset <= o->h[o->n - 1].offset) {
+		buf_fini(&clean);
+		return false;
+	}
 	if (level < 1)
 		level = 1;
 	if (level > OUTLINE_LEVEL_MAX)
@@ -88,14 +95,15 @@ outline_add(struct outline *o, size_t offset, unsigned long line, int level,
 	buf_add(&o->titles, buf_str(&clean), len);
 	buf_addc(&o->titles, '\0');
 	buf_fini(&clean);
+	return true;
 }
 
 void
 outline_add_overlined(struct outline *o, size_t offset, unsigned long line,
     int level, const char *title, size_t title_len)
 {
-	outline_add(o, offset, line, level, title, title_len);
-	o->h[o->n - 1].text_skip = 1;
+	if (outline_add(o, offset, line, level, title, title_len))
+		o->h[o->n - 1].text_skip = 1;
 }
 
 void

@@ -176,6 +176,9 @@ test_markdown(void)
 	    "markdown: --format overrides the name");
 	check_n("a.md", FORMAT_AUTO, "# A\0B\n", 6, "1:1:A\xEF\xBF\xBD" "B",
 	    "markdown: a NUL in a title shows as U+FFFD");
+	check("a.md", FORMAT_AUTO, "# A\r## B\n\n## C\n", "1:1:A|2:3:C",
+	    "markdown: a heading after a bare CR shares the line and is "
+	    "dropped, so sections stay in order (found by fuzzing)");
 	check_n("a.adoc", FORMAT_AUTO, "= A\0\0B\n", 7,
 	    "1:1:A\xEF\xBF\xBD\xEF\xBF\xBD" "B",
 	    "asciidoc: so does a NUL in any format (found by fuzzing)");
