@@ -15,9 +15,11 @@
 #include "document.h"
 
 /* The schema this folio writes (PRAGMA user_version). */
-#define BOOKMARKS_SCHEMA 1
+#define BOOKMARKS_SCHEMA 2
 /* Documents kept: beyond this, the least recently read are dropped. */
 #define BOOKMARKS_KEEP 2000
+/* Entries kept in each prompt's history. */
+#define BOOKMARKS_HISTORY_KEEP 200
 /* How long a writer waits for another to finish before giving up. */
 #define BOOKMARKS_BUSY_MS 3000
 
@@ -90,5 +92,14 @@ struct recent {
  * the store cannot be read. */
 int bookmarks_recent(struct bookmarks *bm,
     void (*fn)(const struct recent *r, void *arg), void *arg);
+
+/* A prompt's history ("search"), oldest first: fn is called for each
+ * entry.  Quiet on failure (returns -1): the store has warned already. */
+int bookmarks_history(struct bookmarks *bm, const char *kind,
+    void (*fn)(const char *entry, void *arg), void *arg);
+/* Add (or move to the newest) an entry, dropping the oldest beyond
+ * BOOKMARKS_HISTORY_KEEP.  Returns -1 when it cannot be written. */
+int bookmarks_history_add(struct bookmarks *bm, const char *kind,
+    const char *entry);
 
 #endif

@@ -6,6 +6,7 @@
 #define FOLIO_SCREEN_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "err.h"
@@ -30,6 +31,9 @@ void screen_draw_help(struct screen *s, const struct keymap *km);
  * are returned as is; screen_mouse turns one into a view action. */
 int screen_key(struct screen *s, int timeout_ms);
 void screen_mouse(struct screen *s, struct view *v);
+/* A key for a prompt, as a character (UTF-8 decoded) or, with *fn set, an
+ * ncurses KEY_* code; false when none came within timeout_ms. */
+bool screen_read(struct screen *s, int timeout_ms, bool *fn, uint32_t *ch);
 void screen_redraw(struct screen *s);
 /* A terminating signal (INT, TERM, HUP) arrived: the pager should stop. */
 bool screen_interrupted(void);

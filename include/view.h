@@ -13,7 +13,9 @@
 #include "document.h"
 #include "keymap.h"
 #include "layout.h"
+#include "lineedit.h"
 #include "outline.h"
+#include "search.h"
 
 #define VIEW_DEFAULT_MEASURE 100
 #define VIEW_MIN_MEASURE 20
@@ -21,6 +23,10 @@
 /* The TOC is shown on screens at least this wide. */
 #define VIEW_TOC_MIN_COLS 80
 #define VIEW_MSG_MAX 256
+/* Candidates listed under the go-to prompt. */
+#define VIEW_CANDIDATES 8
+/* Rows of context kept above a match brought into view. */
+#define VIEW_SEARCH_CONTEXT 2
 /* An unset mark or no earlier position. */
 #define VIEW_NO_PLACE SIZE_MAX
 
@@ -54,6 +60,18 @@ struct view {
 	size_t mark[ANCHOR_MARKS];
 	bool marks_changed;      /* since the pager last saved them */
 	size_t jumped_from;
+	/* search: the last pattern, its matches, the current one */
+	struct search search;
+	bool search_backward;    /* it was a ? search */
+	/* a prompt being typed on the status line (prompt NULL: none) */
+	const char *prompt;
+	const struct lineedit *edit;
+	/* the go-to prompt's candidates, best first, and the chosen one */
+	uint32_t cand[VIEW_CANDIDATES];
+	size_t ncand, cand_sel;
+	/* the TOC filter: only matching titles, with their ancestors */
+	bool filtering;
+	uint8_t *filter_match;   /* per heading */
 	char msg[VIEW_MSG_MAX];
 	bool quit;
 	bool help;
@@ -75,6 +93,20 @@ void view_goto_heading(struct view *v, size_t i);
  * the last jump left from. */
 void view_set_mark(struct view *v, int c);
 void view_goto_mark(struct view *v, int c);
+/* Is off on the screen? */
+bool view_offset_visible(struct view *v, size_t off);
+/* Make match k the current one, bringing it into view (with a few rows of
+ * context above) when it is not on the screen; as_jump: '' comes back. */
+void view_search_show(struct view *v, long k, bool as_jump);
+/* The first match from off in the search's direction, wrapping around
+ * the document (with a message); false when there is none at all. */
+bool view_search_from(struct view *v, size_t off, bool as_jump);
+/* n (reverse false) and N: the next match in the search's direction, or
+ * the other way, wrapping around with a message. */
+void view_search_next(struct view *v, bool reverse);
+/* Filter the TOC to titles containing q (NULL or "": no filter), selecting
+ * the first that matches.  Returns how many match. */
+size_t view_toc_filter(struct view *v, const char *q);
 void view_message(struct view *v, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

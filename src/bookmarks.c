@@ -55,6 +55,12 @@ static const char *const migrations[] = {
 	"  in_section REAL NOT NULL,"
 	"  titles TEXT NOT NULL,"
 	"  PRIMARY KEY (document, name)) WITHOUT ROWID;",
+	/* 2: the prompts' histories */
+	"CREATE TABLE history ("
+	"  kind TEXT NOT NULL,"
+	"  entry TEXT NOT NULL,"
+	"  used REAL NOT NULL,"
+	"  PRIMARY KEY (kind, entry)) WITHOUT ROWID;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == BOOKMARKS_SCHEMA,
@@ -812,4 +818,70 @@ bookmarks_recent(struct bookmarks *bm,
 		return -1;
 	}
 	return 0;
+}
+
+int
+bookmarks_history(struct bookmarks *bm, const char *kind,
+    void (*fn)(const char *entry, void *arg), void *arg)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* Quietly: a history is a convenience, and a store that cannot be
+	 * used has said so already. */
+	if (bm->db == NULL)
+		return -1;
+	st = prepare(bm, "SELECT entry FROM (SELECT entry, used FROM history "
+	    "WHERE kind = ?1 ORDER BY used DESC LIMIT ?2) ORDER BY used",
+	    &rc);
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, kind);
+	sqlite3_bind_int(st, 2, BOOKMARKS_HISTORY_KEEP);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *e = (const char *)sqlite3_column_text(st, 0);
+
+		if (e != NULL)
+			fn(e, arg);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+bookmarks_history_add(struct bookmarks *bm, const char *kind,
+    const char *entry)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (bm->db == NULL || bm->readonly)
+		return -1;
+	if ((rc = exec(bm, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		return -1;
+	st = prepare(bm, "INSERT INTO history (kind, entry, used) VALUES "
+	    "(?1, ?2, ?3) ON CONFLICT (kind, entry) DO UPDATE SET "
+	    "used = excluded.used", &rc);
+	if (st != NULL) {
+		bind_text(st, 1, kind);
+		bind_text(st, 2, entry);
+		sqlite3_bind_double(st, 3, now_seconds());
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_DONE) {
+		st = prepare(bm, "DELETE FROM history WHERE kind = ?1 AND "
+		    "entry NOT IN (SELECT entry FROM history WHERE kind = ?1 "
+		    "ORDER BY used DESC LIMIT ?2)", &rc);
+		if (st != NULL) {
+			bind_text(st, 1, kind);
+			sqlite3_bind_int(st, 2, BOOKMARKS_HISTORY_KEEP);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+		}
+	}
+	if (rc == SQLITE_DONE && exec(bm, "COMMIT") == SQLITE_OK)
+		return 0;
+	exec(bm, "ROLLBACK");
+	return -1;
 }

@@ -39,6 +39,16 @@ static const struct {
 	[ACT_SET_MARK] = { "set-mark", "mark this place with the letter typed next" },
 	[ACT_GOTO_MARK] = { "goto-mark",
 	    "go to the mark typed next ('' back to before the last jump)" },
+	[ACT_SEARCH_FORWARD] = { "search-forward",
+	    "search forward for a pattern (a regular expression)" },
+	[ACT_SEARCH_BACKWARD] = { "search-backward",
+	    "search backward for a pattern" },
+	[ACT_SEARCH_NEXT] = { "search-next",
+	    "next match, in the direction of the search" },
+	[ACT_SEARCH_PREV] = { "search-prev",
+	    "previous match (the other direction)" },
+	[ACT_GOTO_SECTION] = { "goto-section",
+	    "go to a section by number or by (part of) its title" },
 	[ACT_TOC_DOWN] = { "toc-down", "contents: select the next entry" },
 	[ACT_TOC_UP] = { "toc-up", "contents: select the previous entry" },
 	[ACT_TOC_OPEN] = { "toc-open",
@@ -50,6 +60,8 @@ static const struct {
 	    "contents: fold every entry to the top level" },
 	[ACT_TOC_UNFOLD_ALL] = { "toc-unfold-all",
 	    "contents: unfold every entry" },
+	[ACT_TOC_FILTER] = { "toc-filter",
+	    "contents: show only the titles containing what is typed" },
 };
 
 void
@@ -96,6 +108,9 @@ keymap_init_defaults(struct keymap *km)
 		{ 'h', ACT_HELP }, { KEY_F(1), ACT_HELP },
 		{ 'm', ACT_SET_MARK }, { '\'', ACT_GOTO_MARK },
 		{ '`', ACT_GOTO_MARK },
+		{ '/', ACT_SEARCH_FORWARD }, { '?', ACT_SEARCH_BACKWARD },
+		{ 'n', ACT_SEARCH_NEXT }, { 'N', ACT_SEARCH_PREV },
+		{ ':', ACT_GOTO_SECTION },
 		{ CTRL('l'), ACT_REDRAW }, { 'q', ACT_QUIT }, { 'Q', ACT_QUIT },
 	};
 	static const struct binding toc[] = {
@@ -108,6 +123,7 @@ keymap_init_defaults(struct keymap *km)
 		{ 'h', ACT_TOC_FOLD }, { KEY_LEFT, ACT_TOC_FOLD },
 		{ 'l', ACT_TOC_UNFOLD }, { KEY_RIGHT, ACT_TOC_UNFOLD },
 		{ 'z', ACT_TOC_FOLD_ALL }, { 'Z', ACT_TOC_UNFOLD_ALL },
+		{ '/', ACT_TOC_FILTER },
 	};
 	size_t i;
 

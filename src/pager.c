@@ -6,16 +6,27 @@
 #include <curses.h>
 #include <time.h>
 
+#include "finder.h"
 #include "keymap.h"
+#include "lineedit.h"
 #include "pager.h"
 #include "screen.h"
 #include "view.h"
+#include "xalloc.h"
 
 /* How often the loop wakes to notice signals while no key comes. */
 #define PAGER_TICK_MS 200
 /* A position that has not changed for this long is saved. */
 #define PAGER_QUIET_MS 1500
 #define KEY_ESC 27
+#define CTRL(c) ((c) & 0x1f)
+
+/* The prompts' line editors, which keep their histories for the session
+ * (the search history also in the store). */
+struct prompts {
+	struct lineedit search, go, filter;
+	struct bookmarks *bm;
+};
 
 /* The bookmark side of a session: what was last saved, and when the
  * position last moved. */
@@ -208,6 +219,243 @@ pager_mark(struct screen *s, struct view *v, enum action a)
 		view_goto_mark(v, c);
 }
 
+/* Read a key for a prompt, drawing first and following resizes; false
+ * when a terminating signal arrived. */
+static bool
+prompt_key(struct screen *s, struct view *v, bool *fn, uint32_t *ch)
+{
+	for (;;) {
+		screen_draw(s, v);
+		if (!screen_read(s, PAGER_TICK_MS, fn, ch)) {
+			if (screen_interrupted())
+				return false;
+			continue;
+		}
+		if (*fn && *ch == KEY_RESIZE) {
+			resize(s, v);
+			continue;
+		}
+		return true;
+	}
+}
+
+/* Moving through a list from a prompt: +1 (Down, C-n, Tab), -1 (Up, C-p,
+ * Shift-Tab) or 0 (any other key). */
+static int
+list_step(bool fn, uint32_t ch)
+{
+	if (fn)
+		return ch == KEY_DOWN ? 1 : ch == KEY_UP || ch == KEY_BTAB ? -1
+		    : 0;
+	return ch == CTRL('n') || ch == '\t' ? 1 : ch == CTRL('p') ? -1 : 0;
+}
+
+/* Run the prompt until Enter (true) or a cancel (false).  on_edit is
+ * called after every change to the line; on_step (may be NULL) takes the
+ * keys that move through a list. */
+static bool
+prompt_run(struct screen *s, struct view *v, struct lineedit *e,
+    const char *label, void (*on_edit)(struct view *v, const char *t,
+    void *arg), void (*on_step)(struct view *v, int step, void *arg),
+    void *arg)
+{
+	enum lineedit_result r = LINEEDIT_CANCEL;
+	bool fn;
+	uint32_t ch;
+
+	lineedit_start(e);
+	v->prompt = label;
+	v->edit = e;
+	v->msg[0] = '\0';
+	while (prompt_key(s, v, &fn, &ch)) {
+		int step = on_step != NULL ? list_step(fn, ch) : 0;
+
+		if (step != 0) {
+			on_step(v, step, arg);
+			continue;
+		}
+		r = lineedit_key(e, fn, ch);
+		if (r == LINEEDIT_ACCEPT || r == LINEEDIT_CANCEL)
+			break;
+		if (r == LINEEDIT_EDITED) {
+			v->msg[0] = '\0';
+			on_edit(v, lineedit_text(e), arg);
+		}
+	}
+	v->prompt = NULL;
+	v->edit = NULL;
+	return r == LINEEDIT_ACCEPT;
+}
+
+/* The search as it was before a prompt, to go back to on Esc or on a bad
+ * pattern. */
+struct search_origin {
+	size_t top;
+	char *pattern;
+	bool backward;
+	long cur;
+};
+
+static void
+search_restore(struct view *v, const struct search_origin *o)
+{
+	char msg[SEARCH_MSG_MAX];
+
+	if (o->pattern != NULL)
+		search_compile(&v->search, o->pattern, v->doc, msg);
+	else
+		search_clear(&v->search);
+	v->search.cur = o->cur;
+	v->search_backward = o->backward;
+}
+
+/* Incremental search: every change moves the view to the first match
+ * from where the search started. */
+static void
+search_edited(struct view *v, const char *t, void *arg)
+{
+	const struct search_origin *o = arg;
+	char msg[SEARCH_MSG_MAX];
+
+	view_set_top(v, o->top);
+	if (t[0] == '\0') {
+		search_clear(&v->search);
+		return;
+	}
+	if (search_compile(&v->search, t, v->doc, msg) != 0) {
+		search_clear(&v->search); /* half typed: wait for more */
+		return;
+	}
+	view_search_from(v, o->top, false);
+}
+
+static void
+history_entry(const char *entry, void *arg)
+{
+	lineedit_history_add(arg, entry);
+}
+
+static void
+pager_search(struct screen *s, struct view *v, struct prompts *p,
+    bool backward)
+{
+	struct search_origin o;
+	char msg[SEARCH_MSG_MAX], *t;
+
+	o.top = v->top;
+	o.pattern = v->search.pattern != NULL ? xstrdup(v->search.pattern)
+	    : NULL;
+	o.backward = v->search_backward;
+	o.cur = v->search.cur;
+	v->search_backward = backward;
+	if (!prompt_run(s, v, &p->search, backward ? "?" : "/", search_edited,
+	    NULL, &o)) {
+		search_restore(v, &o);
+		view_set_top(v, o.top);
+		free(o.pattern);
+		return;
+	}
+	/* Enter on an empty line repeats the last search (as in less). */
+	t = xstrdup(lineedit_text(&p->search)[0] != '\0'
+	    ? lineedit_text(&p->search) : o.pattern != NULL ? o.pattern : "");
+	view_set_top(v, o.top);
+	if (t[0] == '\0') {
+		search_restore(v, &o);
+		view_message(v, "No previous search");
+	} else if (search_compile(&v->search, t, v->doc, msg) != 0) {
+		search_restore(v, &o);
+		view_message(v, "%s", msg);
+	} else {
+		lineedit_history_add(&p->search, t);
+		if (p->bm != NULL)
+			bookmarks_history_add(p->bm, "search", t);
+		view_search_from(v, o.top, true);
+	}
+	free(t);
+	free(o.pattern);
+}
+
+static void
+goto_edited(struct view *v, const char *t, void *arg)
+{
+	(void)arg;
+	v->ncand = t[0] != '\0'
+	    ? finder_rank(v->o, t, v->cand, VIEW_CANDIDATES) : 0;
+	v->cand_sel = 0;
+}
+
+static void
+goto_step(struct view *v, int step, void *arg)
+{
+	(void)arg;
+	if (v->ncand > 0)
+		v->cand_sel = step > 0 ? (v->cand_sel + 1) % v->ncand
+		    : (v->cand_sel + v->ncand - 1) % v->ncand;
+}
+
+static void
+pager_goto(struct screen *s, struct view *v, struct prompts *p)
+{
+	const char *t;
+	bool accepted;
+
+	if (v->o->n == 0) {
+		view_message(v, "No sections");
+		return;
+	}
+	v->ncand = 0;
+	accepted = prompt_run(s, v, &p->go, ":", goto_edited, goto_step, NULL);
+	t = lineedit_text(&p->go);
+	if (accepted && v->ncand > 0)
+		view_goto_heading(v, v->cand[v->cand_sel]);
+	else if (accepted && t[0] >= '0' && t[0] <= '9')
+		view_message(v, "No section %s: there are %zu", t, v->o->n);
+	else if (accepted && t[0] != '\0')
+		view_message(v, "No section title matches: %s", t);
+	v->ncand = 0;
+	view_act(v, ACT_NONE); /* the TOC follows */
+}
+
+static void
+filter_edited(struct view *v, const char *t, void *arg)
+{
+	(void)arg;
+	view_toc_filter(v, t);
+}
+
+static void
+filter_step(struct view *v, int step, void *arg)
+{
+	(void)arg;
+	view_act(v, step > 0 ? ACT_TOC_DOWN : ACT_TOC_UP);
+}
+
+static void
+pager_filter(struct screen *s, struct view *v, struct prompts *p)
+{
+	size_t old_sel = v->sel, chosen;
+	bool found;
+
+	if (!prompt_run(s, v, &p->filter, "filter: ", filter_edited,
+	    filter_step, NULL)) {
+		v->sel = old_sel;
+		view_toc_filter(v, NULL);
+		return;
+	}
+	found = v->filtering && v->nvisible > 0;
+	chosen = v->sel;
+	view_toc_filter(v, NULL);
+	if (!found) {
+		if (lineedit_text(&p->filter)[0] != '\0')
+			view_message(v, "No title contains: %s",
+			    lineedit_text(&p->filter));
+		return;
+	}
+	view_goto_heading(v, chosen);
+	v->toc_focus = false;
+	view_act(v, ACT_NONE);
+}
+
 int
 pager_run(const struct document *doc, const struct outline *o,
     const struct pager_options *opt, struct err *err)
@@ -216,6 +464,7 @@ pager_run(const struct document *doc, const struct outline *o,
 	struct view v;
 	struct keymap km;
 	struct session se;
+	struct prompts pr;
 
 	if (screen_init(&s, opt->mouse, err) != 0)
 		return -1;
@@ -226,6 +475,12 @@ pager_run(const struct document *doc, const struct outline *o,
 		view_goto_heading(&v, (size_t)opt->section);
 	session_init(&se, opt, doc, o, &v);
 	show_warning(&v, opt);
+	lineedit_init(&pr.search);
+	lineedit_init(&pr.go);
+	lineedit_init(&pr.filter);
+	pr.bm = opt->bm;
+	if (pr.bm != NULL)
+		bookmarks_history(pr.bm, "search", history_entry, &pr.search);
 	while (!v.quit && !screen_interrupted()) {
 		int key;
 		enum action a;
@@ -251,6 +506,12 @@ pager_run(const struct document *doc, const struct outline *o,
 			screen_redraw(&s);
 		if (a == ACT_SET_MARK || a == ACT_GOTO_MARK)
 			pager_mark(&s, &v, a);
+		else if (a == ACT_SEARCH_FORWARD || a == ACT_SEARCH_BACKWARD)
+			pager_search(&s, &v, &pr, a == ACT_SEARCH_BACKWARD);
+		else if (a == ACT_GOTO_SECTION)
+			pager_goto(&s, &v, &pr);
+		else if (a == ACT_TOC_FILTER)
+			pager_filter(&s, &v, &pr);
 		else
 			view_act(&v, a);
 		if (v.help) {
@@ -264,6 +525,9 @@ pager_run(const struct document *doc, const struct outline *o,
 		show_warning(&v, opt);
 	}
 	session_save(&se, &v);
+	lineedit_fini(&pr.search);
+	lineedit_fini(&pr.go);
+	lineedit_fini(&pr.filter);
 	view_fini(&v);
 	screen_fini(&s);
 	return 0;

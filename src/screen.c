@@ -11,7 +11,9 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "lineedit.h"
 #include "screen.h"
+#include "search.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -24,6 +26,7 @@ enum pair {
 	PAIR_TOC_CURRENT,
 	PAIR_STATUS,
 	PAIR_RULE,
+	PAIR_MATCH_CURRENT,
 	PAIR_DYNAMIC /* first pair for document colours */
 };
 
@@ -103,6 +106,7 @@ init_colors(struct screen *s)
 	init_pair(PAIR_TOC_CURRENT, -1, -1);
 	init_pair(PAIR_STATUS, -1, -1);
 	init_pair(PAIR_RULE, COLOR_BLUE, -1);
+	init_pair(PAIR_MATCH_CURRENT, COLOR_BLACK, COLOR_YELLOW);
 	ndyn = 0;
 }
 
@@ -260,12 +264,15 @@ run_puts(struct run *r, const char *s, attr_t attr, short pair)
 
 /* Draw [start, end) of data from the cursor, at most maxcols columns, with
  * extra attributes; control characters become markers.  Returns the
- * columns used.  With ellipsis, text that does not fit ends in "…". */
+ * columns used.  With ellipsis, text that does not fit ends in "…".  The
+ * matches of hl (when not NULL) are shown in reverse video, the current
+ * one distinctly. */
 static int
 draw_bytes(const struct screen *s, const char *data, size_t start,
     size_t end, const struct wrap_row *row, int maxcols, attr_t extra,
-    short base_pair, bool ellipsis)
+    short base_pair, bool ellipsis, const struct search *hl)
 {
+	size_t k = hl != NULL ? search_first_after(hl, start) : 0;
 	struct text_decoder d;
 	struct text_unit u;
 	struct run r;
@@ -288,6 +295,18 @@ draw_bytes(const struct screen *s, const char *data, size_t start,
 
 		if (dp != 0)
 			pair = dp;
+		if (hl != NULL) {
+			while (k < hl->n && hl->end[k] <= u.off)
+				k++;
+			if (k < hl->n && hl->start[k] <= u.off) {
+				if ((long)k != hl->cur)
+					a |= A_REVERSE;
+				else if (s->color)
+					pair = PAIR_MATCH_CURRENT;
+				else
+					a |= A_REVERSE | A_BOLD | A_UNDERLINE;
+			}
+		}
 		if (col + w > maxcols ||
 		    (ellipsis && col + w == maxcols && d.pos < end)) {
 			if (ellipsis && col < maxcols) {
@@ -346,10 +365,10 @@ draw_title(const struct screen *s, const struct view *v, size_t i, int y,
 
 	move(y, x);
 	if (w <= maxcols) {
-		draw_bytes(s, t, 0, n, NULL, maxcols, attr, pair, false);
+		draw_bytes(s, t, 0, n, NULL, maxcols, attr, pair, false, NULL);
 		return;
 	}
-	draw_bytes(s, t, 0, n, NULL, maxcols - 1, attr, pair, false);
+	draw_bytes(s, t, 0, n, NULL, maxcols - 1, attr, pair, false, NULL);
 	attr_set(attr, pair, NULL);
 	put_ellipsis(s);
 }
@@ -376,7 +395,12 @@ draw_toc(struct screen *s, struct view *v)
 			a = A_REVERSE | A_BOLD;
 		else if ((long)i == cur)
 			a = v->toc_focus ? A_BOLD | A_UNDERLINE : A_REVERSE;
-		if (i + 1 < v->o->n && v->depth[i + 1] > v->depth[i])
+		if (v->filtering && !v->filter_match[i] &&
+		    !(v->toc_focus && i == v->sel))
+			a |= A_DIM;
+		if (v->filtering)
+			mark = "  ";
+		else if (i + 1 < v->o->n && v->depth[i + 1] > v->depth[i])
 			mark = v->folded[i] ? (s->utf8 ? "\u25b8 " : "+ ")
 			    : (s->utf8 ? "\u25be " : "- ");
 		else
@@ -413,7 +437,8 @@ draw_text(struct screen *s, struct view *v)
 
 		move((int)i, v->text_left + r->row.indent);
 		draw_bytes(s, v->doc->data, r->row.start, r->row.end, &r->row,
-		    v->text_cols - r->row.indent, extra, pair, false);
+		    v->text_cols - r->row.indent, extra, pair, false,
+		    search_active(&v->search) ? &v->search : NULL);
 	}
 	attr_set(A_DIM, 0, NULL);
 	for (; i < (size_t)v->text_rows; i++)
@@ -427,11 +452,17 @@ draw_status(struct screen *s, struct view *v)
 {
 	int y = v->screen_rows - 1, x, right;
 	long c = view_current(v);
-	char pct[32], sec[48];
+	char pct[80], sec[48];
 	const char *name;
 	attr_t a = A_REVERSE;
 
-	snprintf(pct, sizeof pct, " %d%% ", view_percent(v));
+	if (search_active(&v->search) && v->search.cur >= 0 &&
+	    view_offset_visible(v, v->search.start[v->search.cur]))
+		snprintf(pct, sizeof pct, " match %ld/%zu%s  %d%% ",
+		    v->search.cur + 1, v->search.n, v->search.capped ? "+" : "",
+		    view_percent(v));
+	else
+		snprintf(pct, sizeof pct, " %d%% ", view_percent(v));
 	right = v->screen_cols - (int)strlen(pct);
 	attr_set(a, 0, NULL);
 	mvhline(y, 0, ' ', v->screen_cols);
@@ -440,41 +471,158 @@ draw_status(struct screen *s, struct view *v)
 	if (strrchr(name, '/') != NULL && strrchr(name, '/')[1] != '\0')
 		name = strrchr(name, '/') + 1;
 	x = 1 + draw_bytes(s, name, 0, strlen(name), NULL,
-	    right / 3 > 8 ? right / 3 : 8, a | A_BOLD, 0, true);
+	    right / 3 > 8 ? right / 3 : 8, a | A_BOLD, 0, true, NULL);
 	x += 2;
 	move(y, x);
 	if (v->msg[0] != '\0') {
 		draw_bytes(s, v->msg, 0, strlen(v->msg), NULL, right - x - 1,
-		    a | A_BOLD, 0, true);
+		    a | A_BOLD, 0, true, NULL);
 	} else if (c >= 0) {
 		int w;
 
 		snprintf(sec, sizeof sec, "%s%ld/%zu ",
 		    s->utf8 ? "\xC2\xA7" : "S", c + 1, v->o->n);
 		w = draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1,
-		    a, 0, false);
+		    a, 0, false, NULL);
 		if (right - x - w - 1 > 0)
 			draw_title(s, v, (size_t)c, y, x + w, right - x - w - 1,
 			    a, 0);
 	} else if (v->o->n > 0) {
 		snprintf(sec, sizeof sec, "%zu sections", v->o->n);
 		draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1, a, 0,
-		    false);
+		    false, NULL);
 	}
 	attr_set(a, 0, NULL);
 	mvaddstr(y, right, pct);
 	attr_set(A_NORMAL, 0, NULL);
 }
 
+/* The go-to prompt's candidates, in the rows above the status line. */
+static void
+draw_candidates(struct screen *s, struct view *v)
+{
+	int n = (int)v->ncand, y0, i;
+
+	if (n > v->text_rows)
+		n = v->text_rows;
+	y0 = v->text_rows - n;
+	for (i = 0; i < n; i++) {
+		size_t h = v->cand[i];
+		attr_t a = (size_t)i == v->cand_sel ? A_REVERSE | A_BOLD
+		    : A_NORMAL;
+		char num[32];
+		int w;
+
+		snprintf(num, sizeof num, "  %s%zu  ", s->utf8 ? "\xC2\xA7" : "S",
+		    h + 1);
+		attr_set(a, 0, NULL);
+		mvhline(y0 + i, 0, ' ', v->screen_cols);
+		move(y0 + i, 0);
+		w = draw_bytes(s, num, 0, strlen(num), NULL, v->screen_cols, a,
+		    0, false, NULL);
+		if (v->screen_cols - w - 1 > 0)
+			draw_title(s, v, h, y0 + i, w, v->screen_cols - w - 1, a,
+			    0);
+	}
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+/* A prompt on the status line: its label, the line being edited (scrolled
+ * so that the cursor shows), and, for a search, the matches so far.
+ * Returns the cursor's column. */
+static int
+draw_prompt(struct screen *s, struct view *v)
+{
+	int y = v->screen_rows - 1, x, avail, right = v->screen_cols;
+	const char *t = lineedit_text(v->edit);
+	size_t cur = v->edit->cursor, from = 0;
+	char info[64] = "";
+	bool search = v->prompt[0] == '/' || v->prompt[0] == '?';
+
+	if (search && t[0] != '\0' && search_active(&v->search) &&
+	    strcmp(v->search.pattern, t) == 0) {
+		if (v->search.n == 0)
+			snprintf(info, sizeof info, " no match ");
+		else
+			snprintf(info, sizeof info, " match %ld/%zu%s ",
+			    v->search.cur + 1, v->search.n,
+			    v->search.capped ? "+" : "");
+	}
+	if (v->filtering || (v->prompt[0] == 'f' && t[0] != '\0')) {
+		size_t k, n = 0;
+
+		for (k = 0; v->filtering && k < v->nvisible; k++)
+			n += v->filter_match[v->visible[k]];
+		if (n == 0)
+			snprintf(info, sizeof info, " no match ");
+		else
+			snprintf(info, sizeof info, " %zu title%s ", n,
+			    n == 1 ? "" : "s");
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	mvhline(y, 0, ' ', v->screen_cols);
+	if ((int)strlen(info) < v->screen_cols / 2) {
+		right = v->screen_cols - (int)strlen(info);
+		attr_set(A_DIM, 0, NULL);
+		mvaddstr(y, right, info);
+		attr_set(A_NORMAL, 0, NULL);
+	}
+	move(y, 0);
+	x = draw_bytes(s, v->prompt, 0, strlen(v->prompt), NULL, right, A_BOLD,
+	    0, false, NULL);
+	avail = right - x - 1;
+	if (avail < 1)
+		return x;
+	/* scroll the line so that the cursor is on the screen */
+	while (from < cur && (int)text_width(t + from, cur - from) > avail - 1) {
+		from++;
+		while (from < cur && ((unsigned char)t[from] & 0xc0) == 0x80)
+			from++;
+	}
+	move(y, x);
+	draw_bytes(s, t, from, strlen(t), NULL, avail, A_NORMAL, 0, false,
+	    NULL);
+	return x + (int)text_width(t + from, cur - from);
+}
+
 void
 screen_draw(struct screen *s, struct view *v)
 {
+	int cx = -1;
+
 	erase();
 	if (v->toc_shown)
 		draw_toc(s, v);
 	draw_text(s, v);
-	draw_status(s, v);
+	if (v->prompt != NULL && v->ncand > 0)
+		draw_candidates(s, v);
+	if (v->prompt != NULL && v->edit != NULL)
+		cx = draw_prompt(s, v);
+	else
+		draw_status(s, v);
+	if (cx >= 0) {
+		move(v->screen_rows - 1, cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
 	refresh();
+}
+
+bool
+screen_read(struct screen *s, int timeout_ms, bool *fn, uint32_t *ch)
+{
+	wint_t w;
+	int rc;
+
+	(void)s;
+	timeout(timeout_ms);
+	rc = get_wch(&w);
+	if (rc == ERR)
+		return false;
+	*fn = rc == KEY_CODE_YES;
+	*ch = (uint32_t)w;
+	return true;
 }
 
 static void
@@ -531,7 +679,8 @@ screen_draw_help(struct screen *s, const struct keymap *km)
 		}
 		move(y, 1);
 		draw_bytes(s, b.data, l.start, l.end, NULL, COLS - 2,
-		    y == 0 && s->help_first == 0 ? A_BOLD : A_NORMAL, 0, true);
+		    y == 0 && s->help_first == 0 ? A_BOLD : A_NORMAL, 0, true,
+		    NULL);
 		y++;
 	}
 	refresh();

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finder.h"
 #include "output.h"
 #include "text.h"
 #include "anchor.h"
@@ -40,6 +41,7 @@ view_init(struct view *v, const struct document *doc,
 	for (i = 0; i < ANCHOR_MARKS; i++)
 		v->mark[i] = VIEW_NO_PLACE;
 	v->toc_wanted = true;
+	search_init(&v->search);
 	layout_init(&v->lay, doc, o, v->measure);
 	v->depth = xcalloc(o->n ? o->n : 1, 1);
 	v->folded = xcalloc(o->n ? o->n : 1, 1);
@@ -56,6 +58,8 @@ void
 view_fini(struct view *v)
 {
 	layout_fini(&v->lay);
+	search_fini(&v->search);
+	free(v->filter_match);
 	free(v->depth);
 	free(v->folded);
 	free(v->visible);
@@ -182,11 +186,42 @@ view_toc_scroll_to(struct view *v, size_t k)
 		v->toc_first = v->nvisible - h;
 }
 
+/* The filtered TOC: matching headings and their ancestors, folding
+ * ignored. */
+static void
+toc_rebuild_filtered(struct view *v)
+{
+	uint8_t *shown = xcalloc(v->o->n ? v->o->n : 1, 1);
+	uint32_t anc[256];
+	size_t i, n = 0;
+
+	for (i = 0; i < v->o->n; i++) {
+		uint8_t d = v->depth[i];
+
+		anc[d] = (uint32_t)i;
+		if (!v->filter_match[i])
+			continue;
+		/* the latest heading at each lesser depth is an ancestor */
+		for (uint8_t a = 0; a <= d; a++)
+			shown[anc[a]] = 1;
+	}
+	for (i = 0; i < v->o->n; i++)
+		if (shown[i])
+			v->visible[n++] = (uint32_t)i;
+	v->nvisible = n;
+	free(shown);
+}
+
 /* Recompute the list of visible TOC entries after folding changed. */
 static void
 toc_rebuild(struct view *v)
 {
 	size_t i = 0, n = 0;
+
+	if (v->filtering) {
+		toc_rebuild_filtered(v);
+		return;
+	}
 
 	while (i < v->o->n) {
 		v->visible[n++] = (uint32_t)i;
@@ -327,6 +362,106 @@ view_goto_heading(struct view *v, size_t i)
 	view_goto_offset(v, v->o->h[i].offset);
 }
 
+bool
+view_offset_visible(struct view *v, size_t off)
+{
+	size_t o = v->top, next;
+	int i;
+
+	if (off < v->top)
+		return false;
+	for (i = 0; i < v->text_rows; i++) {
+		if (!layout_next_row(&v->lay, o, &next))
+			return true;
+		o = next;
+	}
+	return off < o;
+}
+
+void
+view_search_show(struct view *v, long k, bool as_jump)
+{
+	size_t t, p, limit;
+	int i;
+
+	if (k < 0 || (size_t)k >= v->search.n)
+		return;
+	v->search.cur = k;
+	if (view_offset_visible(v, v->search.start[k]))
+		return;
+	t = layout_row_start(&v->lay, v->search.start[k]);
+	for (i = 0; i < VIEW_SEARCH_CONTEXT && layout_prev_row(&v->lay, t, &p);
+	    i++)
+		t = p;
+	limit = max_top(v);
+	if (t > limit)
+		t = limit;
+	if (as_jump)
+		jump(v, t);
+	else
+		view_set_top(v, t);
+}
+
+static void
+not_found(struct view *v)
+{
+	if (v->search.too_complex)
+		view_message(v, "Pattern too complex: the search stopped");
+	else
+		view_message(v, "Pattern not found: %s", v->search.pattern);
+}
+
+/* Show match k, or wrap around when it is outside the matches. */
+static void
+show_wrapping(struct view *v, long k, bool backward, bool as_jump)
+{
+	bool wrapped = k < 0 || (size_t)k >= v->search.n;
+
+	if (wrapped)
+		k = backward ? (long)v->search.n - 1 : 0;
+	view_search_show(v, k, as_jump);
+	if (wrapped)
+		view_message(v, backward ? "Search wrapped around to the bottom"
+		    : "Search wrapped around to the top");
+}
+
+bool
+view_search_from(struct view *v, size_t off, bool as_jump)
+{
+	bool back = v->search_backward;
+
+	v->search.cur = -1;
+	if (v->search.n == 0) {
+		not_found(v);
+		return false;
+	}
+	show_wrapping(v, search_find(&v->search, off, back), back, as_jump);
+	return true;
+}
+
+void
+view_search_next(struct view *v, bool reverse)
+{
+	bool back = v->search_backward != reverse;
+	long cur = v->search.cur, k;
+
+	if (!search_active(&v->search)) {
+		view_message(v, "No previous search (/ or ? starts one)");
+		return;
+	}
+	if (v->search.n == 0) {
+		not_found(v);
+		return;
+	}
+	/* from the current match while it is on the screen, else from
+	 * the top of the screen */
+	if (cur >= 0 && view_offset_visible(v, v->search.start[cur]))
+		k = back ? cur - 1 : cur + 1;
+	else
+		k = search_find(&v->search, v->top, back);
+	show_wrapping(v, k, back, true);
+}
+
 /* ] : the first heading below the top. */
 static void
 next_section(struct view *v)
@@ -456,6 +591,33 @@ toc_fold_all(struct view *v, bool fold)
 	toc_select(v, k < 0 ? 0 : k);
 }
 
+size_t
+view_toc_filter(struct view *v, const char *q)
+{
+	size_t n = 0, k;
+
+	v->filtering = q != NULL && q[0] != '\0' && v->o->n > 0;
+	if (v->filtering) {
+		if (v->filter_match == NULL)
+			v->filter_match = xcalloc(v->o->n, 1);
+		n = finder_filter(v->o, q, v->filter_match);
+	}
+	toc_rebuild(v);
+	v->toc_first = 0;
+	if (!v->filtering) {
+		long i = view_visible_index(v, v->sel);
+
+		toc_select(v, i < 0 ? 0 : i);
+		return 0;
+	}
+	for (k = 0; k < v->nvisible; k++)
+		if (v->filter_match[v->visible[k]]) {
+			toc_select(v, (long)k);
+			break;
+		}
+	return n;
+}
+
 static void
 focus(struct view *v)
 {
@@ -532,6 +694,8 @@ view_act(struct view *v, enum action a)
 		view_goto_heading(v, v->sel);
 		v->toc_focus = false;
 		break;
+	case ACT_SEARCH_NEXT: view_search_next(v, false); break;
+	case ACT_SEARCH_PREV: view_search_next(v, true); break;
 	case ACT_TOC_FOLD: toc_fold(v, true); break;
 	case ACT_TOC_UNFOLD: toc_fold(v, false); break;
 	case ACT_TOC_FOLD_ALL: toc_fold_all(v, true); break;

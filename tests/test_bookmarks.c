@@ -145,7 +145,8 @@ test_schema(void)
 	is_long(sql_int(buf_str(&p), "PRAGMA user_version"), BOOKMARKS_SCHEMA,
 	    "the schema version is recorded");
 	is_long(sql_int(buf_str(&p), "SELECT count(*) FROM sqlite_master "
-	    "WHERE name IN ('document', 'mark')"), 2, "with its tables");
+	    "WHERE name IN ('document', 'mark', 'history')"), 3,
+	    "with its tables");
 	ok(stat(buf_str(&p), &st) == 0 && (st.st_mode & 0777) == 0600,
 	    "the database file is private (0600)");
 	buf_adds(&d, buf_str(&p));
@@ -225,6 +226,78 @@ test_eviction(void)
 	bookmarks_close(bm);
 	buf_fini(&p);
 	buf_fini(&names);
+}
+
+static void
+add_entry(const char *e, void *arg)
+{
+	struct buf *b = arg;
+
+	buf_addf(b, "%s%s", b->len ? "," : "", e);
+}
+
+static const char *
+history(struct bookmarks *bm, const char *kind, struct buf *out)
+{
+	buf_reset(out);
+	bookmarks_history(bm, kind, add_entry, out);
+	return buf_str(out);
+}
+
+static void
+test_history(void)
+{
+	struct buf p = BUF_INIT, h = BUF_INIT;
+	struct bookmarks *bm = bookmarks_open(store_path(&p));
+	struct bookmarks *other = bookmarks_open(buf_str(&p));
+	int i;
+
+	is_str(history(bm, "search", &h), "", "a new store has no history");
+	ok(bookmarks_history_add(bm, "search", "one") == 0 &&
+	    bookmarks_history_add(other, "search", "two") == 0 &&
+	    bookmarks_history_add(bm, "search", "one") == 0 &&
+	    bookmarks_history_add(bm, "goto", "three") == 0,
+	    "entries are added, from two processes");
+	is_str(history(bm, "search", &h), "two,one",
+	    "oldest first; a repeated entry is the newest, once");
+	is_str(history(other, "goto", &h), "three", "each prompt its own");
+	for (i = 0; i < BOOKMARKS_HISTORY_KEEP + 3; i++) {
+		char e[16];
+
+		snprintf(e, sizeof e, "e%d", i);
+		bookmarks_history_add(bm, "search", e);
+	}
+	history(bm, "search", &h);
+	ok(strncmp(h.data, "e3,e4,", 6) == 0 &&
+	    sql_int(buf_str(&p), "SELECT count(*) FROM history WHERE "
+	    "kind = 'search'") == BOOKMARKS_HISTORY_KEEP,
+	    "the history keeps the newest entries");
+	bookmarks_close(other);
+	bookmarks_close(bm);
+	buf_fini(&p);
+	buf_fini(&h);
+}
+
+static void
+test_migration(void)
+{
+	struct buf p = BUF_INIT;
+	struct bookmarks *bm = bookmarks_open(store_path(&p));
+	struct doc_key a = key("/a", 1);
+
+	save_at(bm, &a, 42);
+	bookmarks_close(bm);
+	/* a store as folio 1 (schema 1) left it */
+	sql_exec(buf_str(&p), "DROP TABLE history; PRAGMA user_version = 1");
+	bm = bookmarks_open(buf_str(&p));
+	ok(bookmarks_warning(bm) == NULL, "a schema 1 store opens quietly");
+	is_long(load_at(bm, &a), 42, "its positions are kept");
+	ok(bookmarks_history_add(bm, "search", "x") == 0,
+	    "and it gains the history");
+	bookmarks_close(bm);
+	is_long(sql_int(buf_str(&p), "PRAGMA user_version"), 2,
+	    "it is schema 2 now");
+	buf_fini(&p);
 }
 
 static void
@@ -468,6 +541,8 @@ main(void)
 	test_schema();
 	test_records();
 	test_eviction();
+	test_history();
+	test_migration();
 	test_newer_schema();
 	damage("garbage over the header", overwrite_start, false);
 	damage("garbage over a page", overwrite_middle, false);

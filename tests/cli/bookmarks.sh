@@ -9,7 +9,7 @@ is "$?:$(cat "$TMP/out" "$TMP/err")" "0:" \
 [ -f "$DB" ] && [ "$(stat -c %a "$XDG_STATE_HOME/folio")" = 700 ] &&
 	[ "$(stat -c %a "$DB")" = 600 ]
 ok $? "the store is created private: directory 0700, file 0600"
-is "$(sqlite3 "$DB" 'PRAGMA user_version')" 1 "with a versioned schema"
+is "$(sqlite3 "$DB" 'PRAGMA user_version')" 2 "with a versioned schema"
 
 # Two records, as the reader would leave them.
 printf 'Guide\n\nSome text.\n' > "$TMP/a.txt"

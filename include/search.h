@@ -1,0 +1,60 @@
+/* Text search: a PCRE2 pattern (UTF-8, Unicode properties, smart case)
+ * matched over the whole document, with PCRE2's JIT straight on the
+ * document's bytes.  Lines that hold escape sequences or overstrike are the
+ * exception: each is cleaned into a small buffer on its own, so that the
+ * search sees the text as displayed, and its matches are mapped back to
+ * document offsets.  Matches are kept in document order as byte ranges,
+ * which is all the pager needs to move between them, count them and
+ * highlight them. */
+#ifndef FOLIO_SEARCH_H
+#define FOLIO_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "document.h"
+
+/* Matches kept; a pattern matching more says "at least". */
+#define SEARCH_MAX_MATCHES (1u << 20)
+#define SEARCH_MSG_MAX 160
+
+struct search {
+	pcre2_code *re;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx; /* made at the first match, with ... */
+	pcre2_jit_stack *stack;    /* ... a JIT stack */
+	char *pattern;
+	bool caseless;
+	size_t *start, *end; /* matches, in document order */
+	size_t n, cap;
+	bool capped;         /* stopped at SEARCH_MAX_MATCHES */
+	bool too_complex;    /* a match hit PCRE2's limits: the rest unsearched */
+	long cur;            /* the current match, or -1 */
+};
+
+void search_init(struct search *s);
+void search_fini(struct search *s);
+/* Forget the pattern and its matches. */
+void search_clear(struct search *s);
+/* Is there a pattern? */
+bool search_active(const struct search *s);
+/* Smart case: does the pattern hold a capital letter (outside escapes such
+ * as \S or \p{Lu})?  Then it matches exactly, else ignoring case. */
+bool search_has_capital(const char *pattern);
+/* Compile pattern; on error return -1 with PCRE2's message and the offset
+ * in msg, leaving s as it was.  On success the matches are found at once
+ * (search_run). */
+int search_compile(struct search *s, const char *pattern,
+    const struct document *doc, char msg[SEARCH_MSG_MAX]);
+/* Find every match of the compiled pattern in doc. */
+void search_run(struct search *s, const struct document *doc);
+/* The first match starting at or after off (forward), or the last one
+ * starting before off (backward); -1 when there is none that way. */
+long search_find(const struct search *s, size_t off, bool backward);
+/* The first match that ends after off, or s->n. */
+size_t search_first_after(const struct search *s, size_t off);
+
+#endif

@@ -1,0 +1,326 @@
+/* Text search (see search.h). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "buf.h"
+#include "search.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* The JIT's stack: enough for the patterns people type. */
+#define JIT_STACK_MIN (32u * 1024)
+#define JIT_STACK_MAX (1u << 20)
+
+void
+search_init(struct search *s)
+{
+	memset(s, 0, sizeof *s);
+	s->cur = -1;
+}
+
+static void
+free_pattern(struct search *s)
+{
+	pcre2_match_data_free(s->md);
+	pcre2_code_free(s->re);
+	free(s->pattern);
+	s->md = NULL;
+	s->re = NULL;
+	s->pattern = NULL;
+}
+
+void
+search_clear(struct search *s)
+{
+	free_pattern(s);
+	s->n = 0;
+	s->capped = s->too_complex = false;
+	s->cur = -1;
+}
+
+void
+search_fini(struct search *s)
+{
+	search_clear(s);
+	pcre2_jit_stack_free(s->stack);
+	pcre2_match_context_free(s->mctx);
+	free(s->start);
+	free(s->end);
+	memset(s, 0, sizeof *s);
+	s->cur = -1;
+}
+
+bool
+search_active(const struct search *s)
+{
+	return s->re != NULL;
+}
+
+bool
+search_has_capital(const char *p)
+{
+	const uint8_t *u = (const uint8_t *)p, *end = u + strlen(p);
+
+	while (u < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, u, (size_t)(end - u));
+
+		if (c == '\\' && u + 1 < end) {
+			/* an escape: \S, \W, \D, \B ... are not letters, and
+			 * neither is a property name: \p{Lu}, \x{41}, \N{U+41} */
+			u += 2;
+			if (u < end && *u == '{')
+				while (u < end && *u++ != '}')
+					;
+			continue;
+		}
+		if (uc_is_general_category(c, UC_UPPERCASE_LETTER) ||
+		    uc_is_general_category(c, UC_TITLECASE_LETTER))
+			return true;
+		u += n;
+	}
+	return false;
+}
+
+/* The match context (with its JIT stack), made once. */
+static pcre2_match_context *
+match_context(struct search *s)
+{
+	if (s->mctx == NULL) {
+		s->mctx = pcre2_match_context_create(NULL);
+		if (s->mctx == NULL)
+			xalloc_die();
+		s->stack = pcre2_jit_stack_create(JIT_STACK_MIN,
+		    JIT_STACK_MAX, NULL);
+		if (s->stack != NULL)
+			pcre2_jit_stack_assign(s->mctx, NULL, s->stack);
+	}
+	return s->mctx;
+}
+
+int
+search_compile(struct search *s, const char *pattern,
+    const struct document *doc, char msg[SEARCH_MSG_MAX])
+{
+	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+	    PCRE2_MULTILINE;
+	bool caseless = !search_has_capital(pattern);
+	int code;
+	PCRE2_SIZE where;
+	pcre2_code *re;
+
+	if (caseless)
+		flags |= PCRE2_CASELESS;
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, flags,
+	    &code, &where, NULL);
+	if (re == NULL) {
+		PCRE2_UCHAR text[120];
+
+		if (pcre2_get_error_message(code, text, sizeof text) < 0)
+			snprintf((char *)text, sizeof text, "error %d", code);
+		snprintf(msg, SEARCH_MSG_MAX, "Bad pattern: %s (at offset %zu)",
+		    (const char *)text, (size_t)where);
+		return -1;
+	}
+	/* Without the JIT (an unusual build), the interpreter does it. */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	search_clear(s);
+	s->re = re;
+	s->md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (s->md == NULL)
+		xalloc_die();
+	s->pattern = xstrdup(pattern);
+	s->caseless = caseless;
+	search_run(s, doc);
+	return 0;
+}
+
+static bool
+add_match(struct search *s, size_t a, size_t b)
+{
+	if (s->n >= SEARCH_MAX_MATCHES) {
+		s->capped = true;
+		return false;
+	}
+	if (s->n == s->cap) {
+		size_t cap = s->cap;
+
+		s->start = xgrow(s->start, &cap, s->n + 1, sizeof *s->start);
+		s->end = xgrow(s->end, &s->cap, s->n + 1, sizeof *s->end);
+	}
+	s->start[s->n] = a;
+	s->end[s->n] = b;
+	s->n++;
+	return true;
+}
+
+/* Match over subject[from, to).  map (NULL: identity) turns subject
+ * offsets into document offsets; map[to] is the end.  Returns false when
+ * searching must stop. */
+static bool
+match_range(struct search *s, const char *subject, size_t from, size_t to,
+    uint32_t opts, const size_t *map)
+{
+	pcre2_match_context *mc = match_context(s);
+	size_t off = from;
+
+	while (off <= to) {
+		int rc = pcre2_match(s->re, (PCRE2_SPTR)subject, to, off, opts,
+		    s->md, mc);
+		PCRE2_SIZE *ov;
+		size_t a, b;
+
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return true;
+		if (rc < 0) {
+			s->too_complex = true;
+			return false;
+		}
+		ov = pcre2_get_ovector_pointer(s->md);
+		a = ov[0] < off ? off : ov[0];  /* \K may report less */
+		b = ov[1] < a ? a : ov[1];
+		if (!add_match(s, map ? map[a] : a, map ? map[b] : b))
+			return false;
+		if (b > a) {
+			off = b;
+			continue;
+		}
+		/* an empty match: go on from the next character */
+		if (b >= to)
+			return true;
+		off = b + 1;
+		while (off < to && ((unsigned char)subject[off] & 0xc0) == 0x80)
+			off++;
+	}
+	return true;
+}
+
+/* A line with escape sequences or overstrike, as displayed, with the
+ * document offset of each byte of it. */
+static bool
+match_dirty_line(struct search *s, const char *data, size_t ls, size_t le)
+{
+	struct buf clean = BUF_INIT;
+	size_t *map = NULL, cap = 0, end = ls;
+	struct text_decoder d;
+	struct text_unit u;
+	bool go_on;
+
+	text_decoder_init(&d, data, ls, le);
+	while (text_decode(&d, &u)) {
+		size_t before = clean.len, i;
+
+		if (u.kind == TEXT_CHAR || u.kind == TEXT_CONTROL) {
+			uint8_t enc[6];
+			int n = u8_uctomb(enc, u.ch, sizeof enc);
+
+			if (n > 0)
+				buf_add(&clean, (const char *)enc, (size_t)n);
+		} else {
+			buf_add(&clean, data + u.off, u.len);
+		}
+		map = xgrow(map, &cap, clean.len + 1, sizeof *map);
+		for (i = before; i < clean.len; i++)
+			map[i] = u.off;
+		end = u.off + u.len;
+	}
+	map = xgrow(map, &cap, clean.len + 1, sizeof *map);
+	map[clean.len] = end;
+	go_on = match_range(s, clean.data != NULL ? clean.data : "", 0,
+	    clean.len, 0, map);
+	free(map);
+	buf_fini(&clean);
+	return go_on;
+}
+
+/* The next ESC or BS byte at or after from, or len; *esc and *bs keep
+ * the last ones found (SIZE_MAX: not looked for yet). */
+static size_t
+next_dirty(const char *data, size_t from, size_t len, size_t *esc,
+    size_t *bs)
+{
+	const char *p;
+
+	if (*esc == SIZE_MAX || *esc < from) {
+		p = memchr(data + from, 0x1b, len - from);
+		*esc = p != NULL ? (size_t)(p - data) : len;
+	}
+	if (*bs == SIZE_MAX || *bs < from) {
+		p = memchr(data + from, '\b', len - from);
+		*bs = p != NULL ? (size_t)(p - data) : len;
+	}
+	return *esc < *bs ? *esc : *bs;
+}
+
+void
+search_run(struct search *s, const struct document *doc)
+{
+	size_t pos = doc->text_start, len = doc->len, esc = SIZE_MAX, bs = SIZE_MAX;
+
+	s->n = 0;
+	s->capped = s->too_complex = false;
+	s->cur = -1;
+	if (s->re == NULL)
+		return;
+	for (;;) {
+		size_t dirty = next_dirty(doc->data, pos, len, &esc, &bs);
+		size_t ls, le;
+
+		if (dirty >= len) {
+			/* the rest is clean: straight on the document */
+			match_range(s, doc->data, pos, len, 0, NULL);
+			return;
+		}
+		ls = document_line_start(doc, dirty);
+		if (ls < pos)
+			ls = pos;
+		if (ls > pos && !match_range(s, doc->data, pos, ls,
+		    PCRE2_NOTEOL, NULL))
+			return;
+		le = document_line_end(doc, dirty);
+		if (!match_dirty_line(s, doc->data, ls, le) || le >= len)
+			return;
+		pos = le + 1;
+	}
+}
+
+long
+search_find(const struct search *s, size_t off, bool backward)
+{
+	size_t lo = 0, hi = s->n;
+
+	/* lo: the first match starting at or after off */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->start[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (backward)
+		return lo == 0 ? -1 : (long)lo - 1;
+	return lo < s->n ? (long)lo : -1;
+}
+
+size_t
+search_first_after(const struct search *s, size_t off)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->end[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
