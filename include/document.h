@@ -37,6 +37,13 @@ int document_read_fd(struct document *doc, int fd, const char *name,
 void document_init_static(struct document *doc, const char *data,
     size_t len, const char *name);
 void document_fini(struct document *doc);
+/* Survive the file being cut short by another program while it is mapped:
+ * the pages past its new end read as blank lines instead of killing folio
+ * with SIGBUS.  Covers one document at a time; call it again after
+ * installing other SIGBUS handlers (they get the signals not about the
+ * document).  document_cut_short says whether it happened. */
+void document_guard(const struct document *doc);
+bool document_cut_short(void);
 
 /* What identifies a document's content wherever it lives: a 128-bit hash
  * (XXH3) of its bytes.  Documents up to DOCUMENT_FP_WHOLE bytes are hashed

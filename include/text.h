@@ -52,6 +52,8 @@ struct text_decoder {
 	size_t start;
 	struct text_style style;
 	bool join;  /* line ends (with the blanks around them) are BREAKs */
+	bool literal; /* no SGR styles, no overstrike: every ESC and BS is a
+			 CONTROL unit (file names, messages) */
 };
 
 #define TEXT_MARKER_MAX 12
@@ -74,6 +76,7 @@ bool text_is_control(uint32_t ch);
 #define TEXT_CLEAN_MARKERS 0x01 /* controls as markers (otherwise dropped) */
 #define TEXT_CLEAN_SQUEEZE 0x02 /* runs of white space become one space */
 #define TEXT_CLEAN_KEEP    0x04 /* controls kept as they are */
+#define TEXT_CLEAN_LITERAL 0x08 /* escapes and overstrike as markers too */
 
 /* Append the visible text of [start, end) to out: escapes and overstrike
  * removed, invalid sequences as U+FFFD, tabs as spaces. */

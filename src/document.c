@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -18,6 +20,69 @@
 #define READ_CHUNK (1u << 16)
 
 static const char empty_text[] = "";
+
+/* The mapping guarded against SIGBUS (see document_guard): the only
+ * global state outside the screen, as a signal handler needs it. */
+static const char *guard_base;
+static size_t guard_len;
+static uintptr_t guard_page;
+static volatile sig_atomic_t guard_hit;
+static struct sigaction guard_next;
+
+/* A page of the mapping is past the end of a file that was cut short:
+ * put a page of blank lines there and let the read go on.  Any other
+ * SIGBUS goes to the handler that was there before. */
+static void
+on_bus(int sig, siginfo_t *si, void *ctx)
+{
+	uintptr_t a = (uintptr_t)si->si_addr, b = (uintptr_t)guard_base;
+
+	if (guard_base != NULL && a >= b && a < b + guard_len) {
+		void *page = (void *)(a & ~(guard_page - 1));
+		void *p = mmap(page, guard_page, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0);
+
+		if (p != MAP_FAILED) {
+			memset(p, '\n', guard_page);
+			mprotect(p, guard_page, PROT_READ);
+			guard_hit = 1;
+			return;
+		}
+	}
+	if (guard_next.sa_flags & SA_SIGINFO)
+		guard_next.sa_sigaction(sig, si, ctx);
+	else if (guard_next.sa_handler != SIG_DFL &&
+	    guard_next.sa_handler != SIG_IGN)
+		guard_next.sa_handler(sig);
+	else {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+void
+document_guard(const struct document *doc)
+{
+	struct sigaction sa, old;
+
+	if (doc->source != DOC_MAPPED)
+		return;
+	guard_base = doc->data;
+	guard_len = doc->len;
+	guard_page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_sigaction = on_bus;
+	sa.sa_flags = SA_SIGINFO;
+	if (sigaction(SIGBUS, &sa, &old) == 0 && old.sa_sigaction != on_bus)
+		guard_next = old;
+}
+
+bool
+document_cut_short(void)
+{
+	return guard_hit != 0;
+}
 
 static void
 document_set_name(struct document *doc, const char *path, const char *name)
@@ -166,6 +231,8 @@ document_open(struct document *doc, const char *path, struct err *err)
 void
 document_fini(struct document *doc)
 {
+	if (doc->data == guard_base)
+		guard_base = NULL;
 	if (doc->source == DOC_MAPPED)
 		munmap((void *)doc->data, doc->len);
 	else if (doc->source == DOC_HEAP)

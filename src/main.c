@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -14,12 +15,14 @@
 #include <unistd.h>
 
 #include "bookmarks.h"
+#include "buf.h"
 #include "document.h"
 #include "guide.h"
 #include "outline.h"
 #include "output.h"
 #include "pager.h"
 #include "screen.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define EXIT_USAGE 1
@@ -92,12 +95,38 @@ version(void)
 	    PACKAGE_VERSION);
 }
 
+/* One message on standard error, "folio: " first.  File names, titles
+ * and patterns come from outside: their control characters are shown as
+ * markers, never sent to the terminal. */
+static void
+say(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+	struct buf b = BUF_INIT, clean = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	text_clean(&clean, buf_str(&b), 0, b.len,
+	    TEXT_CLEAN_MARKERS | TEXT_CLEAN_LITERAL);
+	fprintf(stderr, "folio: %s\n", buf_str(&clean));
+	buf_fini(&b);
+	buf_fini(&clean);
+}
+
 static int
 bad_usage(const char *fmt, const char *arg)
 {
-	fputs("folio: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'folio --help' for more information.\n", stderr);
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, fmt, arg);
+	say("%s", buf_str(&b));
+	buf_fini(&b);
+	fputs("Try 'folio --help' for more information.\n", stderr);
 	return EXIT_USAGE;
 }
 
@@ -195,8 +224,7 @@ open_input(int argc, char **argv, struct document *doc)
 	const char *path;
 
 	if (argc - optind > 1) {
-		fprintf(stderr, "folio: one FILE at a time\n"
-		    "Try 'folio --help' for more information.\n");
+		bad_usage("%s", "one FILE at a time");
 		return EXIT_USAGE;
 	}
 	if (argc - optind == 1)
@@ -209,9 +237,10 @@ open_input(int argc, char **argv, struct document *doc)
 		return -1;
 	}
 	if (document_open(doc, path, &err) != 0) {
-		fprintf(stderr, "folio: %s\n", err.msg);
+		say("%s", err.msg);
 		return EXIT_TROUBLE;
 	}
+	document_guard(doc);
 	return -1;
 }
 
@@ -221,7 +250,7 @@ print_warning(struct bookmarks *bm)
 	const char *w;
 
 	if (bm != NULL && (w = bookmarks_warning(bm)) != NULL)
-		fprintf(stderr, "folio: %s\n", w);
+		say("%s", w);
 }
 
 /* The canonical path of a file that may no longer exist: its directory's
@@ -292,7 +321,7 @@ run_pager(const struct options *opt, const struct document *doc,
 	if (opt->section != NULL) {
 		po.section = outline_lookup(o, opt->section);
 		if (po.section < 0) {
-			fprintf(stderr, "folio: %s: no section matches '%s'\n",
+			say("%s: no section matches '%s'",
 			    doc->name, opt->section);
 			return EXIT_USAGE;
 		}
@@ -304,7 +333,7 @@ run_pager(const struct options *opt, const struct document *doc,
 		po.title = doc_title(doc, o);
 	}
 	if (pager_run(doc, o, &po, &err) != 0) {
-		fprintf(stderr, "folio: %s\n", err.msg);
+		say("%s", err.msg);
 		rc = EXIT_TROUBLE;
 	}
 	print_warning(po.bm);
@@ -328,8 +357,7 @@ run_recent(const struct options *opt, int argc)
 	int rc;
 
 	if (argc - optind > 0) {
-		fprintf(stderr, "folio: --recent takes no FILE\n"
-		    "Try 'folio --help' for more information.\n");
+		bad_usage("%s", "--recent takes no FILE");
 		return EXIT_USAGE;
 	}
 	bm = bookmarks_open(NULL);
@@ -351,8 +379,7 @@ run_forget(int argc, char **argv)
 	int n;
 
 	if (argc - optind != 1) {
-		fprintf(stderr, "folio: --forget needs one FILE\n"
-		    "Try 'folio --help' for more information.\n");
+		bad_usage("%s", "--forget needs one FILE");
 		return EXIT_USAGE;
 	}
 	canon = canonical_path(argv[optind]);
@@ -370,7 +397,7 @@ run_forget(int argc, char **argv)
 	if (n < 0)
 		return EXIT_TROUBLE;
 	if (n == 0) {
-		fprintf(stderr, "folio: %s: no reading position to forget\n",
+		say("%s: no reading position to forget",
 		    argv[optind]);
 		return EXIT_USAGE;
 	}
@@ -398,7 +425,7 @@ run(const struct options *opt, const struct document *doc,
 		long i = outline_lookup(o, opt->section);
 
 		if (i < 0) {
-			fprintf(stderr, "folio: %s: no section matches '%s'\n",
+			say("%s: no section matches '%s'",
 			    doc->name, opt->section);
 			return EXIT_USAGE;
 		}
@@ -436,7 +463,7 @@ main(int argc, char **argv)
 	outline_build(&o, &doc, opt.format);
 	rc = run(&opt, &doc, &o);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "folio: standard output: %s\n", strerror(errno));
+		say("standard output: %s", strerror(errno));
 		rc = EXIT_TROUBLE;
 	}
 	outline_fini(&o);

@@ -37,7 +37,8 @@ put_field(FILE *f, const char *s, bool raw)
 		fwrite(s, 1, n, f);
 		return;
 	}
-	text_clean(&b, s != NULL ? s : "", 0, n, TEXT_CLEAN_MARKERS);
+	text_clean(&b, s != NULL ? s : "", 0, n,
+	    TEXT_CLEAN_MARKERS | TEXT_CLEAN_LITERAL);
 	/* A tab inside a field would shift the ones after it. */
 	for (n = 0; n < b.len; n++)
 		fputc(b.data[n] == '\t' ? ' ' : b.data[n], f);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <string.h>
 #include <time.h>
 
 #include "finder.h"
@@ -149,10 +150,32 @@ session_idle(struct session *se, struct view *v)
 static void
 show_warning(struct view *v, const struct pager_options *opt)
 {
+	static bool cut_said;
 	const char *w;
 
+	if (document_cut_short() && !cut_said) {
+		cut_said = true;
+		view_message(v, "The file was cut short by another program: "
+		    "what is gone shows as blank lines");
+		return;
+	}
 	if (opt->bm != NULL && (w = bookmarks_warning(opt->bm)) != NULL)
 		view_message(v, "%s", w);
+}
+
+/* Bytes looked at to tell a binary file. */
+#define BINARY_PROBE (64u * 1024)
+
+/* A file with NUL bytes near its start is shown all the same, with a
+ * note (as less says "may be a binary file"). */
+static void
+binary_note(struct view *v, const struct document *doc)
+{
+	size_t n = doc->len < BINARY_PROBE ? doc->len : BINARY_PROBE;
+
+	if (memchr(doc->data, '\0', n) != NULL)
+		view_message(v, "This looks like a binary file: NUL bytes "
+		    "show as ^@");
 }
 
 static void
@@ -473,7 +496,11 @@ pager_run(const struct document *doc, const struct outline *o,
 	resize(&s, &v);
 	if (opt->section >= 0)
 		view_goto_heading(&v, (size_t)opt->section);
+	/* after screen_init, whose SIGBUS handler gets the other faults */
+	document_guard(doc);
 	session_init(&se, opt, doc, o, &v);
+	if (v.msg[0] == '\0')
+		binary_note(&v, doc);
 	show_warning(&v, opt);
 	lineedit_init(&pr.search);
 	lineedit_init(&pr.go);

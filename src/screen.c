@@ -454,6 +454,7 @@ draw_status(struct screen *s, struct view *v)
 	long c = view_current(v);
 	char pct[80], sec[48];
 	const char *name;
+	struct buf clean = BUF_INIT;
 	attr_t a = A_REVERSE;
 
 	if (search_active(&v->search) && v->search.cur >= 0 &&
@@ -470,8 +471,12 @@ draw_status(struct screen *s, struct view *v)
 	name = v->doc->name;
 	if (strrchr(name, '/') != NULL && strrchr(name, '/')[1] != '\0')
 		name = strrchr(name, '/') + 1;
-	x = 1 + draw_bytes(s, name, 0, strlen(name), NULL,
+	/* a file name's escapes are shown, not taken as colours */
+	text_clean(&clean, name, 0, strlen(name),
+	    TEXT_CLEAN_MARKERS | TEXT_CLEAN_LITERAL);
+	x = 1 + draw_bytes(s, buf_str(&clean), 0, clean.len, NULL,
 	    right / 3 > 8 ? right / 3 : 8, a | A_BOLD, 0, true, NULL);
+	buf_fini(&clean);
 	x += 2;
 	move(y, x);
 	if (v->msg[0] != '\0') {

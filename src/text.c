@@ -39,6 +39,7 @@ text_decoder_init(struct text_decoder *d, const char *data, size_t start,
 	d->end = end;
 	d->start = start;
 	d->join = false;
+	d->literal = false;
 	text_style_reset(&d->style);
 }
 
@@ -274,7 +275,7 @@ text_decode(struct text_decoder *d, struct text_unit *u)
 	while (d->pos < d->end) {
 		unsigned char c = (unsigned char)d->data[d->pos];
 
-		if (c == ESC) {
+		if (c == ESC && !d->literal) {
 			size_t n = sgr_parse(d, d->pos);
 
 			if (n != 0) {
@@ -299,7 +300,8 @@ text_decode(struct text_decoder *d, struct text_unit *u)
 			return true;
 		}
 		decode_char(d, d->pos, u);
-		fold_overstrike(d, u);
+		if (!d->literal)
+			fold_overstrike(d, u);
 		d->pos = u->off + u->len;
 		return true;
 	}
@@ -373,6 +375,7 @@ text_clean(struct buf *out, const char *data, size_t start, size_t end,
 	bool space = false;
 
 	text_decoder_init(&d, data, start, end);
+	d.literal = (flags & TEXT_CLEAN_LITERAL) != 0;
 	while (text_decode(&d, &u)) {
 		bool is_space = u.kind == TEXT_TAB ||
 		    (u.kind == TEXT_CHAR && u.ch == ' ');

@@ -52,6 +52,34 @@ is "$?:$(cat "$TMP/out" "$TMP/err")" "0:" "an empty file is a document with no s
 "$FOLIO" --print "$TMP/empty.txt" >"$TMP/out" 2>"$TMP/err"
 is "$?:$(cat "$TMP/out" "$TMP/err")" "0:" "an empty file prints nothing"
 
+# Names come from outside: their escapes are shown, never sent.
+"$FOLIO" --outline "$TMP/$(printf 'no\033]0;x\007such\033[31m')" 2>"$TMP/err"
+is "$?:$(cat "$TMP/err")" \
+	"2:folio: $TMP/no^[]0;x^Gsuch^[[31m: No such file or directory" \
+	"an error naming a file shows its control characters as markers"
+"$FOLIO" "--x$(printf '\033[2J')" 2>"$TMP/err"
+is "$?:$(head -n 1 "$TMP/err")" "1:folio: unknown option '--x^[[2J'" \
+	"so does a usage error"
+
+# A pipe too large for memory: a clear error, exit 2.  The memory limit is
+# ulimit -v, or AddressSanitizer's own limit when built with it (which
+# reserves too much address space for ulimit -v).
+if [ -n "${ASAN_OPTIONS-}" ]; then
+	# (its expected "failed to allocate" warning goes to $TMP, not to
+	# the report logs CI reads)
+	head -c 600M /dev/zero |
+		ASAN_OPTIONS="$ASAN_OPTIONS:allocator_may_return_null=1:max_allocation_size_mb=300:log_path=$TMP/asan" \
+		UBSAN_OPTIONS="${UBSAN_OPTIONS-}:log_path=$TMP/ubsan" \
+		"$FOLIO" --print - >/dev/null 2>"$TMP/err"
+	st=$?
+else
+	head -c 600M /dev/zero | (ulimit -v 400000; exec "$FOLIO" --print -) \
+		>/dev/null 2>"$TMP/err"
+	st=$?
+fi
+is "$st:$(cat "$TMP/err")" "2:folio: (stdin): too large to hold in memory" \
+	"standard input too large for memory: says so, exit status 2"
+
 "$FOLIO" --help >"$TMP/out"
 is "$?" 0 "--help exits 0"
 grep -q -- '--outline' "$TMP/out"

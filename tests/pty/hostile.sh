@@ -1,0 +1,43 @@
+# Hostile input in the pager: a file cut short while it is open, a binary
+# file, a file name with escape sequences.
+. "$FOLIO_TESTS/pty/lib.sh"
+
+# Cut short by another program while mapped: reading past the new end
+# would be SIGBUS.
+D="$TMP/big.txt"
+seq 1 200000 | sed 's/^/line number /' > "$D"
+start 100 30 -- "$D"
+check '│ line number 1$|^line number 1$' "a 2.6 MB file opens"
+truncate -s 10K "$D"
+keys G
+check 'The file was cut short by another program: what is gone shows as blank lines' \
+	"reading past the new end says the file was cut short"
+[ -n "$(folio_pid)" ]
+ok $? "and folio is still running"
+keys g
+check '^line number 1$' "what is still there is shown"
+keys /
+raw 'number 5\d\d$'
+keys Enter
+check ' match 1/100 ' "and searched (500-599; the vanished part is blank)"
+keys q
+is "$(wait_exit)" 0 "q still quits with status 0"
+cmp -s "$TMP/stty.before" "$TMP/stty.after"
+ok $? "with the terminal restored"
+
+# A binary file is shown, with a note.
+printf 'ELF\000\000\001\002 some text\000\000 and more\n' > "$TMP/prog.bin"
+start 100 30 -- "$TMP/prog.bin"
+check 'This looks like a binary file: NUL bytes show as \^@' \
+	"a file with NUL bytes says it looks binary"
+check '^ELF\^@\^@\^A\^B some text\^@\^@ and more$' \
+	"and is shown with markers"
+
+# A file name with escape sequences: shown, not executed.
+N="$TMP/$(printf 'a\033[31mb\033]0;x\007.txt')"
+printf 'text\n' > "$N"
+start 100 30 -- "$N"
+check '^ a\^\[\[31mb\^\[\]0;x\^G\.txt ' \
+	"escape sequences in the file name show as markers in the status line"
+
+plan_done
