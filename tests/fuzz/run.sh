@@ -10,7 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$top/tests/fuzz/build}
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-outline wrap bookmarks}
+targets=${*:-outline wrap bookmarks search}
 mkdir -p "$build"
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 libs="$(pkg-config --libs ncursesw libpcre2-8 md4c sqlite3 libxxhash) -lunistring -lm"
@@ -18,15 +18,26 @@ cflags="$(pkg-config --cflags ncursesw libpcre2-8 md4c sqlite3 libxxhash)"
 srcs=$(ls "$top"/src/*.c | grep -v -e '/main\.c$' -e '/guide\.c$')
 # Seeds, made from the team's test documents and a store folio creates.
 seeds=$build/seeds
-mkdir -p "$seeds/outline" "$seeds/wrap" "$seeds/bookmarks"
+mkdir -p "$seeds/outline" "$seeds/wrap" "$seeds/bookmarks" "$seeds/search"
 mkdir -p "$top/tests/fuzz/regressions/outline" \
-	"$top/tests/fuzz/regressions/wrap" "$top/tests/fuzz/regressions/bookmarks"
+	"$top/tests/fuzz/regressions/wrap" "$top/tests/fuzz/regressions/bookmarks" \
+	"$top/tests/fuzz/regressions/search"
 n=0
 for f in "$top"/tests/data/*; do
 	case $f in *.outline) continue ;; esac
 	n=$((n + 1))
 	{ printf "\\$(printf %o $((n % 5)))"; cat "$f"; } > "$seeds/outline/$n"
 	{ printf '\050\002'; head -c 4000 "$f"; } > "$seeds/wrap/$n"
+done
+# search: pattern, NUL, document (with overstrike and escapes mixed in)
+n=0
+for p in 'the' '^#+ ' '(?i)\bsection\b' '\p{Lu}\w+' 'a|b|c' '\s+$' 'x*' \
+	'[[:alpha:]]{3,}' '(a+)+b' 'caf\x{e9}'; do
+	for f in "$top"/tests/data/guide.txt "$top"/tests/data/cjk.txt; do
+		n=$((n + 1))
+		{ printf '%s\000' "$p"; printf 'b\bbo\bol\bld\bd \033[1mred\033[0m\n'
+			head -c 3000 "$f"; } > "$seeds/search/$n"
+	done
 done
 if [ ! -f "$seeds/bookmarks/store" ] && [ -x "$top/src/folio" ]; then
 	st=$(mktemp -d)
