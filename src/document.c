@@ -99,6 +99,38 @@ document_find_text_start(struct document *doc)
 		doc->text_start = 3;
 }
 
+/* Bytes looked at to tell a file whose lines end in CR alone. */
+#define CR_PROBE (64u * 1024)
+
+/* Old Mac files end their lines with CR alone.  When the start of a
+ * document has CRs and no LF at all, every CR not followed by LF becomes
+ * LF: the same length, so offsets stay as they are, and the rest of folio
+ * needs to know only '\n'.  A mapping is private, so only the pages
+ * written to are copied.  A stray CR inside an LF file stays a marker. */
+static void
+document_cr_lines(struct document *doc)
+{
+	size_t n = doc->len < CR_PROBE ? doc->len : CR_PROBE, i;
+	char *d = (char *)doc->data;
+
+	if (memchr(d, '\r', n) == NULL || memchr(d, '\n', n) != NULL)
+		return;
+	if (doc->source == DOC_MAPPED &&
+	    mprotect(d, doc->len, PROT_READ | PROT_WRITE) != 0)
+		return;
+	for (i = 0; i < doc->len; i++) {
+		char *p = memchr(d + i, '\r', doc->len - i);
+
+		if (p == NULL)
+			break;
+		i = (size_t)(p - d);
+		if (i + 1 >= doc->len || d[i + 1] != '\n')
+			d[i] = '\n';
+	}
+	if (doc->source == DOC_MAPPED)
+		mprotect(d, doc->len, PROT_READ);
+}
+
 void
 document_init_static(struct document *doc, const char *data, size_t len,
     const char *name)
@@ -158,6 +190,8 @@ document_read_fd(struct document *doc, int fd, const char *name,
 	doc->len = len;
 	document_set_name(doc, NULL, name);
 	document_find_text_start(doc);
+	if (doc->source == DOC_HEAP)
+		document_cr_lines(doc);
 	return 0;
 }
 
@@ -184,6 +218,8 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 	doc->len = len;
 	document_set_name(doc, path, path);
 	document_find_text_start(doc);
+	if (doc->source == DOC_MAPPED)
+		document_cr_lines(doc);
 	return 0;
 }
 

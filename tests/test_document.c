@@ -85,9 +85,31 @@ test_lines(void)
 	ok(good && n == 4, "lines: CR before LF dropped, last line unterminated");
 }
 
+static void
+test_cr_lines(void)
+{
+	char path[] = "/tmp/folio-test-XXXXXX";
+	static const char cr[] = "one\rtwo\r\rthree";
+	struct document doc;
+	struct err err;
+	char back[sizeof cr];
+	int fd = mkstemp(path);
+
+	(void)!write(fd, cr, sizeof cr - 1);
+	ok(document_open(&doc, path, &err) == 0 && doc.len == sizeof cr - 1 &&
+	    memcmp(doc.data, "one\ntwo\n\nthree", doc.len) == 0,
+	    "lines ended by CR alone read as lines, offsets unchanged");
+	document_fini(&doc);
+	ok(pread(fd, back, sizeof cr - 1, 0) == (ssize_t)sizeof cr - 1 &&
+	    memcmp(back, cr, sizeof cr - 1) == 0, "the file is not changed");
+	close(fd);
+	unlink(path);
+}
+
 int
 main(void)
 {
+	test_cr_lines();
 	test_open_errors();
 	test_open_files();
 	test_pipe();

@@ -25,6 +25,24 @@ is "$(wait_exit)" 0 "q still quits with status 0"
 cmp -s "$TMP/stty.before" "$TMP/stty.after"
 ok $? "with the terminal restored"
 
+# A line of 83 MB: opens, goes to its end, is searched.
+yes 'word ' | head -c 100000000 | tr -d '\n' > "$TMP/long.txt"
+start 100 30 -- "$TMP/long.txt"
+check '^word word word' "an 83 MB line opens"
+keys G
+check ' 100%$' "G goes to its end"
+keys /
+raw 'wordy'
+keys Enter
+check 'Pattern not found: wordy' "and a search over all of it answers"
+keys g /
+raw 'd w'
+keys Enter
+check ' match 1/1048576\+ ' "counting matches up to the limit kept (16,666,666 here)"
+keys q
+is "$(wait_exit)" 0 "q quits"
+rm -f "$TMP/long.txt"
+
 # A binary file is shown, with a note.
 printf 'ELF\000\000\001\002 some text\000\000 and more\n' > "$TMP/prog.bin"
 start 100 30 -- "$TMP/prog.bin"
