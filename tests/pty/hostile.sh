@@ -51,6 +51,15 @@ check 'This looks like a binary file: NUL bytes show as \^@' \
 check '^ELF\^@\^@\^A\^B some text\^@\^@ and more$' \
 	"and is shown with markers"
 
+# Escapes in headings: markers in the TOC and in the status line.
+printf 'Intro\n=====\n\ntext\n\nBad \033]0;x\007 \302\233 title\n===================\n\nmore\n' \
+	> "$TMP/titles.txt"
+start 100 30 -- "$TMP/titles.txt"
+check '^  Bad \^\[\]0;x\^G <9B> title *│' \
+	"a title's control characters are markers in the TOC"
+keys ']'
+check '§2/2 Bad \^\[\]0;x\^G <9B> title' "and in the status line"
+
 # A file name with escape sequences: shown, not executed.
 N="$TMP/$(printf 'a\033[31mb\033]0;x\007.txt')"
 printf 'text\n' > "$N"
