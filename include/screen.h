@@ -1,7 +1,7 @@
 /* The screen: the only module that calls ncurses.  It draws a view, reads
  * keys (and mouse events, turned into actions on the view), restores the
- * terminal on every exit path, and owns the signal flags -- the one place
- * in folio with global state. */
+ * terminal on every exit path, and owns the signal flags -- with the
+ * document's SIGBUS guard, the only global state in folio. */
 #ifndef FOLIO_SCREEN_H
 #define FOLIO_SCREEN_H
 

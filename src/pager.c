@@ -38,6 +38,7 @@ struct session {
 	size_t saved_top;
 	long saved_section;
 	size_t last_top;         /* where the last key left the view */
+	bool cut_said;           /* "the file was cut short" was shown */
 	struct timespec moved;
 };
 
@@ -117,6 +118,7 @@ session_init(struct session *se, const struct pager_options *opt,
     const struct document *doc, const struct outline *o, struct view *v)
 {
 	se->opt = opt;
+	se->cut_said = false;
 	se->doc = doc;
 	se->o = o;
 	if (opt->bm != NULL && opt->section < 0)
@@ -148,13 +150,13 @@ session_idle(struct session *se, struct view *v)
 }
 
 static void
-show_warning(struct view *v, const struct pager_options *opt)
+show_warning(struct view *v, struct session *se)
 {
-	static bool cut_said;
+	const struct pager_options *opt = se->opt;
 	const char *w;
 
-	if (document_cut_short() && !cut_said) {
-		cut_said = true;
+	if (document_cut_short() && !se->cut_said) {
+		se->cut_said = true;
 		view_message(v, "The file was cut short by another program: "
 		    "what is gone shows as blank lines");
 		return;
@@ -501,7 +503,7 @@ pager_run(const struct document *doc, const struct outline *o,
 	session_init(&se, opt, doc, o, &v);
 	if (v.msg[0] == '\0')
 		binary_note(&v, doc);
-	show_warning(&v, opt);
+	show_warning(&v, &se);
 	lineedit_init(&pr.search);
 	lineedit_init(&pr.go);
 	lineedit_init(&pr.filter);
@@ -516,7 +518,7 @@ pager_run(const struct document *doc, const struct outline *o,
 		key = screen_key(&s, PAGER_TICK_MS);
 		if (key == -1) {
 			session_idle(&se, &v);
-			show_warning(&v, opt);
+			show_warning(&v, &se);
 			continue;
 		}
 		v.msg[0] = '\0';
@@ -549,7 +551,7 @@ pager_run(const struct document *doc, const struct outline *o,
 		 * may keep the save waiting. */
 		screen_draw(&s, &v);
 		session_after_key(&se, &v);
-		show_warning(&v, opt);
+		show_warning(&v, &se);
 	}
 	session_save(&se, &v);
 	lineedit_fini(&pr.search);
