@@ -47,5 +47,7 @@ is "$(cat "$TMP/got")" "$(printf '1\t1\tTitle ^[]0;pwned^G here')" \
 	"--outline shows escape sequences in titles as markers"
 "$FOLIO" --outline --raw "$TMP/esc.txt" | grep -q "$(printf '\033')"
 ok $? "--outline --raw keeps them"
+is "$("$FOLIO" --toc "$TMP/esc.txt")" "1 Title ^[]0;pwned^G here" \
+	"--toc shows them as markers too"
 
 plan_done
