@@ -67,33 +67,37 @@ is "$?:$(cat "$TMP/err")" \
 	"--recent without a usable store says why"
 
 # A read-only directory: positions are still listed, with a warning.
-RO="$TMP/ro"
-XDG_STATE_HOME=$RO "$FOLIO" --recent
-sqlite3 "$RO/folio/folio.db" "INSERT INTO document (path, name, fingerprint,
-	size, title, section, percent, last_read, offset, fraction, in_section,
-	titles) VALUES ('/x.txt', '/x.txt', x'03', 1, 'X', 'Y', 7, 1, 0, 0, 0, '')"
 if [ "$(id -u)" -eq 0 ]; then
-	# root writes anywhere: be an unprivileged user for this one.  That
-	# user may not reach the build tree (a checkout under /root), so it
-	# runs a copy of the program from the test's own directory.
-	chmod 755 "$TMP"
-	chown -R 65534:65534 "$RO"
-	chmod 500 "$RO/folio"
-	cp "$FOLIO" "$TMP/folio-copy"
-	chmod 755 "$TMP/folio-copy"
-	RUN="$TMP/folio-copy"
+	# Root writes anywhere: be an unprivileged user for this one.  That
+	# user may reach neither the build tree nor $TMP (under a private
+	# TMPDIR or /root), so the store and a copy of the program go into a
+	# directory of their own directly in /tmp.
+	RO=$(mktemp -d /tmp/folio-ro.XXXXXX)
+	chmod 755 "$RO"
+	cp "$FOLIO" "$RO/folio-copy"
+	chmod 755 "$RO/folio-copy"
+	RUN="$RO/folio-copy"
 	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 else
-	chmod 500 "$RO/folio"
+	RO="$TMP/ro"
+	mkdir "$RO"
 	RUN=$FOLIO
 	as_user() { "$@"; }
 fi
-as_user env XDG_STATE_HOME="$RO" "$RUN" --recent > "$TMP/out" 2> "$TMP/err"
+ST="$RO/state"
+XDG_STATE_HOME=$ST "$FOLIO" --recent
+sqlite3 "$ST/folio/folio.db" "INSERT INTO document (path, name, fingerprint,
+	size, title, section, percent, last_read, offset, fraction, in_section,
+	titles) VALUES ('/x.txt', '/x.txt', x'03', 1, 'X', 'Y', 7, 1, 0, 0, 0, '')"
+[ "$(id -u)" -eq 0 ] && chown -R 65534:65534 "$ST"
+chmod 500 "$ST/folio"
+as_user env XDG_STATE_HOME="$ST" "$RUN" --recent > "$TMP/out" 2> "$TMP/err"
 is "$?:$(cut -f1,4 "$TMP/out")" "0:/x.txt	7%" \
 	"a store in a read-only directory is still read"
 [ "$(wc -l < "$TMP/err")" -eq 1 ] &&
-	grep -qx "folio: Bookmarks are read only (.*): $RO/folio/folio.db" "$TMP/err"
+	grep -qx "folio: Bookmarks are read only (.*): $ST/folio/folio.db" "$TMP/err"
 ok $? "with one warning naming it"
-chmod 700 "$RO/folio"
+chmod 700 "$ST/folio"
+rm -rf "$RO"
 
 plan_done

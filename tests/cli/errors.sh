@@ -16,21 +16,29 @@ check_error 2 "folio: $TMP/missing.txt: No such file or directory" \
 	"missing file" -- --outline "$TMP/missing.txt"
 check_error 2 "folio: $TMP: Is a directory" "directory" -- "$TMP"
 
-printf 'secret\n' >"$TMP/unreadable.txt"
-chmod 000 "$TMP/unreadable.txt"
 if [ "$(id -u)" -eq 0 ]; then
-	# root reads anything: check as an unprivileged user instead
-	chmod 711 "$TMP"
+	# Root reads anything: check as an unprivileged user instead, in a
+	# directory of its own in /tmp that the user can enter (neither $TMP
+	# nor the build tree may be), with a copy of the program.
+	U=$(mktemp -d /tmp/folio-unreadable.XXXXXX)
+	chmod 755 "$U"
+	cp "$FOLIO" "$U/folio-copy"
+	printf 'secret\n' >"$U/unreadable.txt"
+	chmod 000 "$U/unreadable.txt"
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
-		"$FOLIO" "$TMP/unreadable.txt" >"$TMP/out" 2>"$TMP/err"
+		"$U/folio-copy" "$U/unreadable.txt" >"$TMP/out" 2>"$TMP/err"
 	status=$?
 else
-	"$FOLIO" "$TMP/unreadable.txt" >"$TMP/out" 2>"$TMP/err"
+	U=$TMP
+	printf 'secret\n' >"$U/unreadable.txt"
+	chmod 000 "$U/unreadable.txt"
+	"$FOLIO" "$U/unreadable.txt" >"$TMP/out" 2>"$TMP/err"
 	status=$?
 fi
 is "$status" 2 "unreadable file: exit status 2"
-is "$(cat "$TMP/err")" "folio: $TMP/unreadable.txt: Permission denied" \
+is "$(cat "$TMP/err")" "folio: $U/unreadable.txt: Permission denied" \
 	"unreadable file: names the path and the reason"
+[ "$U" != "$TMP" ] && rm -rf "$U"
 
 "$FOLIO" --bogus >"$TMP/out" 2>"$TMP/err"
 is "$?" 1 "unknown option: exit status 1"
