@@ -60,6 +60,19 @@ check '^  Bad \^\[\]0;x\^G <9B> title *│' \
 keys ']'
 check '§2/2 Bad \^\[\]0;x\^G <9B> title' "and in the status line"
 
+# man(1) output: overstrike is bold and underline; bidi controls and
+# zero-width characters are markers, not obeyed.
+printf 'NAME\n\n  b\bbo\bol\bld\bd and _\bu_\bn_\bd_\be_\br here\n\n  left \342\200\256right\342\200\254 zero\342\200\213width\n' \
+	> "$TMP/page.txt"
+start 100 30 -- "$TMP/page.txt"
+check '^  bold and under here$' "overstrike shows the letters once"
+screen_escapes | grep -q $'\e\\[1mbold'
+ok $? "b\\bb is bold"
+screen_escapes | grep -q $'\e\\[4munder'
+ok $? "_\\bu is underlined"
+check '^  left <U\+202E>right<U\+202C> zero<U\+200B>width$' \
+	"bidirectional and zero-width characters show as markers"
+
 # A file name with escape sequences: shown, not executed.
 N="$TMP/$(printf 'a\033[31mb\033]0;x\007.txt')"
 printf 'text\n' > "$N"
