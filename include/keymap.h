@@ -67,6 +67,11 @@ enum action keymap_lookup(const struct keymap *km, enum keymap_context ctx,
 void keymap_bind(struct keymap *km, enum keymap_context ctx, int key,
     enum action a);
 const char *action_name(enum action a);
+/* The action with that name, or ACT_COUNT when there is none. */
+enum action action_from_name(const char *name);
+/* The key codes a name stands for ("j", "Down", "C-f", "F1", "Enter" is
+ * three: CR, LF and the keypad's); returns how many, 0 for none. */
+size_t keymap_key_from_name(const char *name, int keys[3]);
 const char *action_description(enum action a);
 /* A key's name as shown in help: "j", "Down", "PgDn", "C-l", "F1". */
 void keymap_key_name(int key, char *out, size_t size);

@@ -8,11 +8,14 @@
 #include "document.h"
 #include "err.h"
 #include "outline.h"
+#include "settings.h"
 
 struct pager_options {
 	int measure;          /* reading width, 0 for the default */
 	long section;         /* heading to open at, or -1 */
-	bool mouse;
+	/* the configuration: keys, styles, TOC, mouse; its first warning is
+	 * shown on the status line */
+	const struct settings *set;
 	/* The bookmark store and the document's key in it; bm NULL: neither
 	 * restore nor save. */
 	struct bookmarks *bm;

@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "keymap.h"
+#include "settings.h"
 #include "view.h"
 
 struct screen {
@@ -20,9 +21,11 @@ struct screen {
 	bool mouse;
 	bool active;
 	int help_first;   /* first line of the help text shown */
+	struct style style[STYLE_COUNT];
 };
 
-int screen_init(struct screen *s, bool mouse, struct err *err);
+int screen_init(struct screen *s, const struct settings *set,
+    struct err *err);
 void screen_fini(struct screen *s);
 void screen_size(const struct screen *s, int *cols, int *rows);
 void screen_draw(struct screen *s, struct view *v);

@@ -50,6 +50,7 @@ struct view {
 	bool toc_shown;          /* wanted and there is room and >= 2 headings */
 	bool toc_focus;
 	int toc_cols;
+	int toc_fixed;           /* the TOC width asked for; 0: automatic */
 	uint8_t *depth;          /* per heading: depth in the tree */
 	uint8_t *folded;         /* per heading: its subsections are hidden */
 	uint32_t *visible;       /* headings shown in the TOC, in order */

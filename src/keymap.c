@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "keymap.h"
@@ -159,19 +160,71 @@ action_description(enum action a)
 	return a < ACT_COUNT ? actions[a].description : "";
 }
 
+static const struct {
+	int key;
+	const char *name;
+} named[] = {
+	{ KEY_DOWN, "Down" }, { KEY_UP, "Up" }, { KEY_LEFT, "Left" },
+	{ KEY_RIGHT, "Right" }, { KEY_NPAGE, "PgDn" },
+	{ KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
+	{ KEY_ENTER, "Enter" }, { '\n', "Enter" }, { '\r', "Enter" },
+	{ '\t', "Tab" }, { ' ', "Space" }, { 27, "Esc" },
+	{ KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Delete" },
+	{ KEY_IC, "Insert" }, { KEY_BTAB, "S-Tab" },
+};
+
+enum action
+action_from_name(const char *name)
+{
+	int a;
+
+	for (a = 0; a < ACT_COUNT; a++)
+		if (strcmp(actions[a].name, name) == 0)
+			return (enum action)a;
+	return ACT_COUNT;
+}
+
+size_t
+keymap_key_from_name(const char *name, int keys[3])
+{
+	size_t i, n = 0;
+
+	if (strcmp(name, "Enter") == 0) {
+		keys[0] = '\r';
+		keys[1] = '\n';
+		keys[2] = KEY_ENTER;
+		return 3;
+	}
+	for (i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (strcmp(named[i].name, name) == 0)
+			keys[n++] = named[i].key;
+	if (n > 0)
+		return n;
+	if (name[0] != '\0' && name[1] == '\0' &&
+	    (unsigned char)name[0] > 32 && (unsigned char)name[0] < 127) {
+		keys[0] = (unsigned char)name[0];
+		return 1;
+	}
+	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
+	    name[2] >= 'a' && name[2] <= 'z' && name[3] == '\0') {
+		keys[0] = CTRL(name[2]);
+		return 1;
+	}
+	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+		char *end;
+		long f = strtol(name + 1, &end, 10);
+
+		if (*end == '\0' && f >= 1 && f <= 12) {
+			keys[0] = KEY_F((int)f);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void
 keymap_key_name(int key, char *out, size_t size)
 {
-	static const struct {
-		int key;
-		const char *name;
-	} named[] = {
-		{ KEY_DOWN, "Down" }, { KEY_UP, "Up" }, { KEY_LEFT, "Left" },
-		{ KEY_RIGHT, "Right" }, { KEY_NPAGE, "PgDn" },
-		{ KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
-		{ KEY_ENTER, "Enter" }, { '\n', "Enter" }, { '\r', "Enter" },
-		{ '\t', "Tab" }, { ' ', "Space" }, { 27, "Esc" },
-	};
 	size_t i;
 
 	for (i = 0; i < sizeof named / sizeof named[0]; i++)

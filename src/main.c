@@ -22,6 +22,7 @@
 #include "output.h"
 #include "pager.h"
 #include "screen.h"
+#include "settings.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -47,6 +48,7 @@ struct options {
 	int width;
 	bool raw;
 	bool no_bookmarks;
+	const char *config;
 };
 
 static void
@@ -73,6 +75,9 @@ usage(FILE *f)
 	    "                       sequences as they are, not as markers\n"
 	    "      --no-bookmarks   neither restore nor save the reading\n"
 	    "                       position\n"
+	    "      --config=FILE    read the reader's settings from FILE\n"
+	    "                       (default: $FOLIO_CONFIG, else\n"
+	    "                       ~/.config/folio/config)\n"
 	    "      --recent         list the documents read, newest first:\n"
 	    "                       PATH, TITLE, SECTION, PERCENT, TIME\n"
 	    "                       separated by tabs\n"
@@ -158,6 +163,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "format", required_argument, NULL, 'f' },
 		{ "raw", no_argument, NULL, 'R' },
 		{ "no-bookmarks", no_argument, NULL, 'B' },
+		{ "config", required_argument, NULL, 'C' },
 		{ "recent", no_argument, NULL, 'r' },
 		{ "forget", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
@@ -178,6 +184,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		case 's': opt->section = optarg; break;
 		case 'R': opt->raw = true; break;
 		case 'B': opt->no_bookmarks = true; break;
+		case 'C': opt->config = optarg; break;
 		case 'r': opt->mode = MODE_RECENT; break;
 		case 'F': opt->mode = MODE_FORGET; break;
 		case 'w':
@@ -312,9 +319,10 @@ static int
 run_pager(const struct options *opt, const struct document *doc,
     const struct outline *o)
 {
-	struct pager_options po = { opt->width, -1, true, NULL, NULL, NULL };
+	struct pager_options po = { opt->width, -1, NULL, NULL, NULL, NULL };
+	struct settings set;
 	struct doc_key key;
-	char *canon = NULL;
+	char *canon = NULL, *conf;
 	struct err err;
 	int rc = 0;
 
@@ -326,6 +334,21 @@ run_pager(const struct options *opt, const struct document *doc,
 			return EXIT_USAGE;
 		}
 	}
+	settings_init(&set);
+	conf = opt->config != NULL ? xstrdup(opt->config)
+	    : settings_default_path();
+	if (conf != NULL && settings_load(&set, conf, opt->config != NULL) > 0) {
+		/* on standard error too, which shows again after quitting */
+		const char *w = buf_str(&set.warnings);
+		int n;
+
+		for (; *w != '\0'; w += n + 1) {
+			n = (int)strcspn(w, "\n");
+			say("%.*s", n, w);
+		}
+	}
+	free(conf);
+	po.set = &set;
 	if (!opt->no_bookmarks) {
 		doc_key_make(&key, doc, &canon);
 		po.bm = bookmarks_open(NULL);
@@ -338,6 +361,7 @@ run_pager(const struct options *opt, const struct document *doc,
 	}
 	print_warning(po.bm);
 	bookmarks_close(po.bm);
+	settings_fini(&set);
 	free(canon);
 	if (rc == 0)
 		screen_reraise();

@@ -165,6 +165,21 @@ show_warning(struct view *v, struct session *se)
 		view_message(v, "%s", w);
 }
 
+/* A bad configuration line is worth knowing before anything else: the
+ * first one (all of them went to standard error). */
+static void
+config_note(struct view *v, const struct settings *set)
+{
+	const char *w = buf_str(&set->warnings);
+	int n = (int)strcspn(w, "\n");
+
+	if (set->nwarnings > 1)
+		view_message(v, "%.*s (and %zu more)", n, w,
+		    set->nwarnings - 1);
+	else
+		view_message(v, "%.*s", n, w);
+}
+
 /* Bytes looked at to tell a binary file. */
 #define BINARY_PROBE (64u * 1024)
 
@@ -491,10 +506,13 @@ pager_run(const struct document *doc, const struct outline *o,
 	struct session se;
 	struct prompts pr;
 
-	if (screen_init(&s, opt->mouse, err) != 0)
+	if (screen_init(&s, opt->set, err) != 0)
 		return -1;
-	keymap_init_defaults(&km);
-	view_init(&v, doc, o, opt->measure);
+	km = opt->set->keys;
+	view_init(&v, doc, o, opt->measure > 0 ? opt->measure
+	    : opt->set->width);
+	v.toc_wanted = opt->set->toc;
+	v.toc_fixed = opt->set->toc_width;
 	resize(&s, &v);
 	if (opt->section >= 0)
 		view_goto_heading(&v, (size_t)opt->section);
@@ -503,6 +521,8 @@ pager_run(const struct document *doc, const struct outline *o,
 	session_init(&se, opt, doc, o, &v);
 	if (v.msg[0] == '\0')
 		binary_note(&v, doc);
+	if (opt->set->nwarnings > 0)
+		config_note(&v, opt->set);
 	show_warning(&v, &se);
 	lineedit_init(&pr.search);
 	lineedit_init(&pr.go);

@@ -20,15 +20,10 @@
 #define WHEEL_ROWS 3
 #define RUN_MAX 256
 
-enum pair {
-	PAIR_HEADING = 1,
-	PAIR_MARKER,
-	PAIR_TOC_CURRENT,
-	PAIR_STATUS,
-	PAIR_RULE,
-	PAIR_MATCH_CURRENT,
-	PAIR_DYNAMIC /* first pair for document colours */
-};
+/* Colour pairs: one per styled element (settings.h), then the
+ * document's own colours. */
+#define PAIR_ELEMENT 1
+#define PAIR_DYNAMIC (PAIR_ELEMENT + STYLE_COUNT)
 
 /* Document colours (SGR) get pairs on demand, up to this many. */
 #define DYNAMIC_PAIRS 64
@@ -95,29 +90,33 @@ static void
 init_colors(struct screen *s)
 {
 	const char *nc = getenv("NO_COLOR");
+	int e;
 
 	s->color = has_colors() && (nc == NULL || *nc == '\0');
 	if (!s->color)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(PAIR_HEADING, COLOR_BLUE, -1);
-	init_pair(PAIR_MARKER, COLOR_MAGENTA, -1);
-	init_pair(PAIR_TOC_CURRENT, -1, -1);
-	init_pair(PAIR_STATUS, -1, -1);
-	init_pair(PAIR_RULE, COLOR_BLUE, -1);
-	init_pair(PAIR_MATCH_CURRENT, COLOR_BLACK, COLOR_YELLOW);
+	for (e = 0; e < STYLE_COUNT; e++) {
+		int fg = s->style[e].fg, bg = s->style[e].bg;
+
+		init_pair((short)(PAIR_ELEMENT + e),
+		    (short)(fg >= COLORS ? fg % 8 : fg),
+		    (short)(bg >= COLORS ? bg % 8 : bg));
+	}
 	ndyn = 0;
 }
 
 int
-screen_init(struct screen *s, bool mouse, struct err *err)
+screen_init(struct screen *s, const struct settings *set, struct err *err)
 {
 	FILE *in = stdin;
 	SCREEN *scr;
 	const char *term = getenv("TERM");
+	bool mouse = set->mouse;
 
 	memset(s, 0, sizeof *s);
+	memcpy(s->style, set->style, sizeof s->style);
 	if (!isatty(STDIN_FILENO)) {
 		s->tty = fopen("/dev/tty", "r");
 		if (s->tty == NULL) {
@@ -203,6 +202,46 @@ dynamic_pair(const struct screen *s, int fg, int bg)
 	dyn[ndyn].bg = (short)bg;
 	init_pair((short)(PAIR_DYNAMIC + ndyn), (short)fg, (short)bg);
 	return (short)(PAIR_DYNAMIC + ndyn++);
+}
+
+static attr_t
+attr_bits(uint8_t bits)
+{
+	attr_t a = A_NORMAL;
+
+	if (bits & TEXT_BOLD)
+		a |= A_BOLD;
+	if (bits & TEXT_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (bits & TEXT_REVERSE)
+		a |= A_REVERSE;
+	if (bits & TEXT_DIM)
+		a |= A_DIM;
+#ifdef A_ITALIC
+	if (bits & TEXT_ITALIC)
+		a |= A_ITALIC;
+#endif
+	return a;
+}
+
+/* The attributes and colour pair of a screen element, from the
+ * configuration.  Without colours, an element styled by colours alone
+ * falls back to reverse video (the current match: also bold and
+ * underlined, to tell it from the others). */
+static attr_t
+element(const struct screen *s, enum style_element e, short *pair)
+{
+	const struct style *st = &s->style[e];
+	attr_t a = attr_bits(st->attr);
+	bool colored = st->fg != STYLE_DEFAULT_COLOR ||
+	    st->bg != STYLE_DEFAULT_COLOR;
+
+	*pair = s->color && colored ? (short)(PAIR_ELEMENT + e) : 0;
+	if (!s->color && colored && a == A_NORMAL &&
+	    (e == STYLE_MATCH || e == STYLE_MATCH_CURRENT))
+		a = e == STYLE_MATCH ? A_REVERSE
+		    : A_REVERSE | A_BOLD | A_UNDERLINE;
+	return a;
 }
 
 static attr_t
@@ -299,12 +338,12 @@ draw_bytes(const struct screen *s, const char *data, size_t start,
 			while (k < hl->n && hl->end[k] <= u.off)
 				k++;
 			if (k < hl->n && hl->start[k] <= u.off) {
-				if ((long)k != hl->cur)
-					a |= A_REVERSE;
-				else if (s->color)
-					pair = PAIR_MATCH_CURRENT;
-				else
-					a |= A_REVERSE | A_BOLD | A_UNDERLINE;
+				short mp;
+
+				a |= element(s, (long)k == hl->cur
+				    ? STYLE_MATCH_CURRENT : STYLE_MATCH, &mp);
+				if (mp != 0)
+					pair = mp;
 			}
 		}
 		if (col + w > maxcols ||
@@ -321,14 +360,15 @@ draw_bytes(const struct screen *s, const char *data, size_t start,
 				run_put(&r, L' ', a, pair);
 		} else if (u.kind == TEXT_CONTROL || u.kind == TEXT_INVALID) {
 			char m[TEXT_MARKER_MAX];
-			short mp = s->color ? PAIR_MARKER : pair;
+			short mp;
+			attr_t ma = element(s, STYLE_MARKER, &mp);
 
 			if (u.kind == TEXT_INVALID)
 				run_put(&r, s->utf8 ? 0xfffd : L'?', a, pair);
 			else {
 				text_marker(&u, m);
-				run_puts(&r, m, a | A_BOLD |
-				    (s->color ? 0 : A_REVERSE), mp);
+				run_puts(&r, m, a | ma |
+				    (s->color ? 0 : A_REVERSE), mp ? mp : pair);
 			}
 		} else if (!s->utf8 && u.ch >= 0x80) {
 			for (int i = 0; i < w; i++)
@@ -377,6 +417,7 @@ static void
 draw_toc(struct screen *s, struct view *v)
 {
 	long cur = view_current_visible(v);
+	short pair;
 	int y;
 
 	for (y = 0; y < v->text_rows; y++) {
@@ -391,10 +432,13 @@ draw_toc(struct screen *s, struct view *v)
 		indent = 2 * v->depth[i];
 		if (indent > v->toc_cols / 2)
 			indent = v->toc_cols / 2;
+		pair = 0;
 		if (v->toc_focus && i == v->sel)
-			a = A_REVERSE | A_BOLD;
+			a = element(s, STYLE_TOC_SELECTED, &pair);
+		else if ((long)i == cur && v->toc_focus)
+			a = A_BOLD | A_UNDERLINE;
 		else if ((long)i == cur)
-			a = v->toc_focus ? A_BOLD | A_UNDERLINE : A_REVERSE;
+			a = element(s, STYLE_TOC_CURRENT, &pair);
 		if (v->filtering && !v->filter_match[i] &&
 		    !(v->toc_focus && i == v->sel))
 			a |= A_DIM;
@@ -405,15 +449,15 @@ draw_toc(struct screen *s, struct view *v)
 			    : (s->utf8 ? "\u25be " : "- ");
 		else
 			mark = "  ";
-		attr_set(a, 0, NULL);
+		attr_set(a, pair, NULL);
 		mvhline(y, 0, ' ', v->toc_cols);
 		move(y, indent);
 		addstr(mark);
 		room = v->toc_cols - indent - 2;
 		if (room > 0)
-			draw_title(s, v, i, y, indent + 2, room, a, 0);
+			draw_title(s, v, i, y, indent + 2, room, a, pair);
 	}
-	attr_set(A_NORMAL, s->color ? PAIR_RULE : 0, NULL);
+	attr_set(element(s, STYLE_RULE, &pair), pair, NULL);
 	for (y = 0; y < v->text_rows; y++) {
 		move(y, v->toc_cols);
 		if (s->utf8)
@@ -432,8 +476,9 @@ draw_text(struct screen *s, struct view *v)
 
 	for (i = 0; i < n; i++) {
 		const struct view_row *r = &rows[i];
-		attr_t extra = r->heading ? A_BOLD : A_NORMAL;
-		short pair = r->heading && s->color ? PAIR_HEADING : 0;
+		short pair = 0;
+		attr_t extra = r->heading ? element(s, STYLE_HEADING, &pair)
+		    : A_NORMAL;
 
 		move((int)i, v->text_left + r->row.indent);
 		draw_bytes(s, v->doc->data, r->row.start, r->row.end, &r->row,
@@ -455,7 +500,8 @@ draw_status(struct screen *s, struct view *v)
 	char pct[80], sec[48];
 	const char *name;
 	struct buf clean = BUF_INIT;
-	attr_t a = A_REVERSE;
+	short pair;
+	attr_t a = element(s, STYLE_STATUS, &pair);
 
 	if (search_active(&v->search) && v->search.cur >= 0 &&
 	    view_offset_visible(v, v->search.start[v->search.cur]))
@@ -465,7 +511,7 @@ draw_status(struct screen *s, struct view *v)
 	else
 		snprintf(pct, sizeof pct, " %d%% ", view_percent(v));
 	right = v->screen_cols - (int)strlen(pct);
-	attr_set(a, 0, NULL);
+	attr_set(a, pair, NULL);
 	mvhline(y, 0, ' ', v->screen_cols);
 	move(y, 1);
 	name = v->doc->name;
@@ -475,29 +521,29 @@ draw_status(struct screen *s, struct view *v)
 	text_clean(&clean, name, 0, strlen(name),
 	    TEXT_CLEAN_MARKERS | TEXT_CLEAN_LITERAL);
 	x = 1 + draw_bytes(s, buf_str(&clean), 0, clean.len, NULL,
-	    right / 3 > 8 ? right / 3 : 8, a | A_BOLD, 0, true, NULL);
+	    right / 3 > 8 ? right / 3 : 8, a | A_BOLD, pair, true, NULL);
 	buf_fini(&clean);
 	x += 2;
 	move(y, x);
 	if (v->msg[0] != '\0') {
 		draw_bytes(s, v->msg, 0, strlen(v->msg), NULL, right - x - 1,
-		    a | A_BOLD, 0, true, NULL);
+		    a | A_BOLD, pair, true, NULL);
 	} else if (c >= 0) {
 		int w;
 
 		snprintf(sec, sizeof sec, "%s%ld/%zu ",
 		    s->utf8 ? "\xC2\xA7" : "S", c + 1, v->o->n);
 		w = draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1,
-		    a, 0, false, NULL);
+		    a, pair, false, NULL);
 		if (right - x - w - 1 > 0)
 			draw_title(s, v, (size_t)c, y, x + w, right - x - w - 1,
-			    a, 0);
+			    a, pair);
 	} else if (v->o->n > 0) {
 		snprintf(sec, sizeof sec, "%zu sections", v->o->n);
-		draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1, a, 0,
-		    false, NULL);
+		draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1, a,
+		    pair, false, NULL);
 	}
-	attr_set(a, 0, NULL);
+	attr_set(a, pair, NULL);
 	mvaddstr(y, right, pct);
 	attr_set(A_NORMAL, 0, NULL);
 }

@@ -108,7 +108,10 @@ view_resize(struct view *v, int cols, int rows)
 	if (v->toc_shown) {
 		int maxw = v->screen_cols / TOC_MAX_DIVISOR;
 
-		v->toc_cols = toc_natural_width(v);
+		v->toc_cols = v->toc_fixed > 0 ? v->toc_fixed
+		    : toc_natural_width(v);
+		if (v->toc_fixed > 0 && maxw < v->screen_cols / 2)
+			maxw = v->screen_cols / 2;
 		if (v->toc_cols > maxw)
 			v->toc_cols = maxw;
 		if (v->toc_cols < TOC_MIN_COLS)

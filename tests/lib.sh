@@ -6,9 +6,11 @@ tap_n=0
 tap_failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/folio-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
-# The bookmark store of the tests, never the user's.
+# The bookmark store and configuration of the tests, never the user's.
 XDG_STATE_HOME="$TMP/state"
-export XDG_STATE_HOME
+XDG_CONFIG_HOME="$TMP/config"
+export XDG_STATE_HOME XDG_CONFIG_HOME
+unset FOLIO_CONFIG
 
 ok() { # ok CONDITION-STATUS DESCRIPTION
 	tap_n=$((tap_n + 1))

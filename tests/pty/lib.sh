@@ -27,7 +27,7 @@ start() {
 	shift
 	rm -f "$TMP/exit" "$TMP/stty.before" "$TMP/stty.after"
 	state=${PTY_STATE:-$TMP/state.$((PTY_N + 1))}
-	cmd="stty -a > '$TMP/stty.before'; ${PTY_PIPE_FROM:+cat '$PTY_PIPE_FROM' |} env TERM=tmux-256color LC_ALL=C.UTF-8 XDG_STATE_HOME='$state' $envs '$FOLIO'"
+	cmd="stty -a > '$TMP/stty.before'; ${PTY_PIPE_FROM:+cat '$PTY_PIPE_FROM' |} env -u FOLIO_CONFIG TERM=tmux-256color LC_ALL=C.UTF-8 XDG_STATE_HOME='$state' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' $envs '$FOLIO'"
 	for a in "$@"; do
 		cmd="$cmd '$a'"
 	done
