@@ -64,7 +64,8 @@ struct feat {
 	unsigned long lineno;
 	bool blank;
 	bool cleaned;       /* had escapes or overstrike */
-	int indent;
+	int indent;         /* beyond the document's margin */
+	int raw_indent;     /* from the first column */
 	unsigned chars;
 	unsigned words;
 	unsigned letters, upper, lower;
@@ -326,6 +327,7 @@ feat_load(struct plain *p, struct feat *f, const struct line *l)
 		f->cleaned = true;
 	}
 	feat_text(f, s, n);
+	f->raw_indent = f->indent;
 	f->indent = f->indent > p->margin ? f->indent - p->margin : 0;
 	if (!f->cleaned) {
 		while (f->text_start < f->text_end &&
@@ -400,6 +402,10 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 			la->have_next = true;
 			la->all_shaped = true;
 		} else if (f.blank || f.indent != la->next.indent) {
+			/* a short line over deeper text is a tag with its
+			 * description (a man page's option or variable) */
+			if (!f.blank && lines == 1 && f.indent > la->next.indent)
+				la->all_shaped = false;
 			return;
 		}
 		la->body_chars += f.chars;
@@ -544,7 +550,10 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 
 	if (!heading_shaped(f) || !prev_allows(prev, prev_heading))
 		return false;
-	caps = all_caps(f) && f->indent == 0;
+	/* ALL-CAPS section names stand out left of the text's margin (a man
+	 * page's), or are the text's own margin when it has none */
+	caps = all_caps(f) && f->indent == 0 &&
+	    (p->margin == 0 || f->raw_indent < p->margin);
 	if (f->indent > PLAIN_MAX_SUBHEADING_INDENT)
 		return false;
 	look_ahead(p, it->pos, it->lineno, &la);

@@ -176,6 +176,16 @@ test_markdown(void)
 	    "markdown: --format overrides the name");
 	check_n("a.md", FORMAT_AUTO, "# A\0B\n", 6, "1:1:A\xEF\xBF\xBD" "B",
 	    "markdown: a NUL in a title shows as U+FFFD");
+	check("a.txt", FORMAT_AUTO,
+	    "NAME\n       folio - read articles\n\n"
+	    "ENVIRONMENT\n       FOLIO_CONFIG\n"
+	    "              The configuration file to read.\n\n"
+	    "       NO_COLOR\n"
+	    "              When set, no colours are used at all.\n\n"
+	    "SEE ALSO\n       less(1)\n",
+	    "1:1:NAME|1:4:ENVIRONMENT|1:11:SEE ALSO",
+	    "plain: a man page section starting with a tag is a section; "
+	    "its ALL-CAPS tags are not");
 	check("a.md", FORMAT_AUTO, "# A\r## B\n\n## C\n", "1:1:A|2:3:C",
 	    "markdown: a heading after a bare CR shares the line and is "
 	    "dropped, so sections stay in order (found by fuzzing)");

@@ -27,7 +27,12 @@ ok $? "and the terminal modes are restored first"
 
 # With no file and a terminal, the built-in guide opens.
 start 100 24 --
-check '^  Welcome to folio +│ Welcome to folio' "folio alone opens the built-in guide"
+check '^  Getting Started +│ Welcome to folio, a reader' "folio alone opens the built-in guide"
+check '^  Getting Help +│' "with its table of contents"
+keys ':'
+raw 'search'
+keys Enter
+top_is "Searching" "which is navigable like any article"
 keys q
 is "$(wait_exit)" 0 "q quits the guide"
 
