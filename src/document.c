@@ -14,6 +14,7 @@
 
 #include <xxhash.h>
 
+#include "decompress.h"
 #include "document.h"
 #include "xalloc.h"
 
@@ -131,6 +132,33 @@ document_cr_lines(struct document *doc)
 		mprotect(d, doc->len, PROT_READ);
 }
 
+/* A compressed document is decompressed once, into memory, in place of
+ * its bytes.  Returns -1 with err set when it cannot be. */
+static int
+document_inflate(struct document *doc, struct err *err)
+{
+	enum compression c = compression_detect(doc->data, doc->len);
+	char *out;
+	size_t outlen;
+
+	if (c == COMP_NONE)
+		return 0;
+	if (decompress(c, doc->data, doc->len, doc->name, &out, &outlen,
+	    err) != 0)
+		return -1;
+	if (doc->source == DOC_MAPPED)
+		munmap((void *)doc->data, doc->len);
+	else if (doc->source == DOC_HEAP)
+		free((void *)doc->data);
+	doc->data = outlen > 0 ? out : empty_text;
+	doc->len = outlen;
+	doc->source = outlen > 0 ? DOC_HEAP : DOC_EMPTY;
+	document_find_text_start(doc);
+	if (doc->source == DOC_HEAP)
+		document_cr_lines(doc);
+	return 0;
+}
+
 void
 document_init_static(struct document *doc, const char *data, size_t len,
     const char *name)
@@ -192,6 +220,10 @@ document_read_fd(struct document *doc, int fd, const char *name,
 	document_find_text_start(doc);
 	if (doc->source == DOC_HEAP)
 		document_cr_lines(doc);
+	if (document_inflate(doc, err) != 0) {
+		document_fini(doc);
+		return -1;
+	}
 	return 0;
 }
 
@@ -220,6 +252,10 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 	document_find_text_start(doc);
 	if (doc->source == DOC_MAPPED)
 		document_cr_lines(doc);
+	if (document_inflate(doc, err) != 0) {
+		document_fini(doc);
+		return -1;
+	}
 	return 0;
 }
 

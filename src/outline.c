@@ -373,15 +373,33 @@ outline_clean_inline(struct buf *out, const char *s, size_t n,
 	}
 }
 
+/* The extension of a file name, before a compression suffix (.gz, .xz,
+ * .zst): "md" for README.md.gz.  Not NUL-terminated before the suffix:
+ * *len says how long. */
 static const char *
-extension(const char *name)
+extension(const char *name, size_t *len)
 {
-	const char *slash = strrchr(name, '/'), *dot = strrchr(name, '.');
+	const char *slash = strrchr(name, '/'), *base = slash ? slash + 1 : name;
+	const char *end = base + strlen(base), *dot;
+	static const char *const comp[] = { ".gz", ".xz", ".zst" };
+	size_t i;
 
-	if (dot == NULL || (slash != NULL && dot < slash) || dot == name ||
-	    (slash != NULL && dot == slash + 1))
+	for (i = 0; i < sizeof comp / sizeof comp[0]; i++) {
+		size_t n = strlen(comp[i]);
+
+		if ((size_t)(end - base) > n && strcmp(end - n, comp[i]) == 0) {
+			end -= n;
+			break;
+		}
+	}
+	for (dot = end; dot > base && dot[-1] != '.'; dot--)
+		;
+	if (dot <= base + 1) {
+		*len = 0;
 		return "";
-	return dot + 1;
+	}
+	*len = (size_t)(end - dot);
+	return dot;
 }
 
 static enum doc_format
@@ -399,13 +417,13 @@ format_by_name(const char *name)
 		{ "rst", FORMAT_RST }, { "rest", FORMAT_RST },
 	};
 	const char *ext;
-	size_t i;
+	size_t i, n;
 
 	if (name == NULL)
 		return FORMAT_AUTO;
-	ext = extension(name);
+	ext = extension(name, &n);
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcasecmp(ext, map[i].ext) == 0)
+		if (strlen(map[i].ext) == n && strncasecmp(ext, map[i].ext, n) == 0)
 			return map[i].f;
 	return FORMAT_AUTO;
 }

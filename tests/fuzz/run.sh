@@ -13,8 +13,8 @@ secs=${1:-60}
 targets=${*:-outline wrap bookmarks search}
 mkdir -p "$build"
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-libs="$(pkg-config --libs ncursesw libpcre2-8 md4c sqlite3 libxxhash) -lunistring -lm"
-cflags="$(pkg-config --cflags ncursesw libpcre2-8 md4c sqlite3 libxxhash)"
+libs="$(pkg-config --libs ncursesw libpcre2-8 md4c sqlite3 libxxhash zlib liblzma libzstd) -lunistring -lm"
+cflags="$(pkg-config --cflags ncursesw libpcre2-8 md4c sqlite3 libxxhash zlib liblzma libzstd)"
 srcs=$(ls "$top"/src/*.c | grep -v -e '/main\.c$' -e '/guide\.c$')
 # Seeds, made from the team's test documents and a store folio creates.
 seeds=$build/seeds

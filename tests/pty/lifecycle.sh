@@ -36,6 +36,14 @@ top_is "Searching" "which is navigable like any article"
 keys q
 is "$(wait_exit)" 0 "q quits the guide"
 
+# A compressed document opens in the reader like any other.
+start 100 24 -- "$FOLIO_TESTDATA/notes.md.xz"
+check '^▾ Field Notes on Compression│' "an xz-compressed Markdown file opens with its contents"
+keys ']' ']'
+check '§3/4 Reading them' "and its sections work"
+keys q
+is "$(wait_exit)" 0 "q quits it"
+
 # Resizing keeps the same text at the top.
 start 100 24 -- "$D"
 keys ']' ']' j
