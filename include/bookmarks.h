@@ -93,6 +93,18 @@ struct recent {
 int bookmarks_recent(struct bookmarks *bm,
     void (*fn)(const struct recent *r, void *arg), void *arg);
 
+/* The canonical path of a file that may no longer exist: its directory's
+ * canonical path and its name (malloc'd; NULL when neither resolves). */
+char *bookmarks_canonical_path(const char *path);
+/* The key of doc in the store: canonical path (none for standard input
+ * and the built-in guide) and fingerprint.  *canon is for the caller to
+ * free. */
+void bookmarks_key(struct doc_key *k, const struct document *doc,
+    char **canon);
+/* How far the document at (canonical) path was read and when, for the
+ * library's list; false when it has no record. */
+bool bookmarks_progress(struct bookmarks *bm, const char *path,
+    int *percent, double *last_read);
 /* A prompt's history ("search"), oldest first: fn is called for each
  * entry.  Quiet on failure (returns -1): the store has warned already. */
 int bookmarks_history(struct bookmarks *bm, const char *kind,

@@ -20,4 +20,10 @@ const char *compression_name(enum compression c);
 int decompress(enum compression c, const char *data, size_t len,
     const char *name, char **out, size_t *outlen, struct err *err);
 
+/* The same, stopping once at least limit bytes are out (*outlen may be
+ * a little more): enough to tell text from binary, or to find a title. */
+int decompress_prefix(enum compression c, const char *data, size_t len,
+    size_t limit, const char *name, char **out, size_t *outlen,
+    struct err *err);
+
 #endif

@@ -73,6 +73,10 @@ bool outline_add(struct outline *o, size_t offset, unsigned long line,
 void outline_add_overlined(struct outline *o, size_t offset,
     unsigned long line, int level, const char *title, size_t title_len);
 const char *outline_title(const struct outline *o, size_t i);
+/* The title a document is listed under: its own (front matter), its first
+ * heading's, or its file name. */
+const char *outline_doc_title(const struct outline *o,
+    const struct document *doc);
 /* Mark [start, end) as verbatim (code); ranges must come in order. */
 void outline_add_verbatim(struct outline *o, size_t start, size_t end);
 bool outline_is_verbatim(const struct outline *o, size_t off);

@@ -21,7 +21,23 @@ struct pager_options {
 	struct bookmarks *bm;
 	const struct doc_key *key;
 	const char *title;    /* the document's title, for the store */
+	bool several;         /* one of several files: C-n/C-p move on */
+	bool warned;          /* the configuration's warning was shown */
 };
+
+/* How a reading ended. */
+enum pager_end {
+	PAGER_QUIT,           /* q */
+	PAGER_NEXT_FILE,      /* C-n, with several files */
+	PAGER_PREV_FILE,      /* C-p */
+	PAGER_SIGNAL          /* a terminating signal */
+};
+
+struct screen;
+/* Read doc on a screen already set up (the library opens one article
+ * after another on it). */
+enum pager_end pager_read(struct screen *s, const struct document *doc,
+    const struct outline *o, const struct pager_options *opt);
 
 /* Run until the user quits or a terminating signal arrives, restoring the
  * reading position from the store first and saving it as the reader goes

@@ -34,6 +34,13 @@ void screen_draw_help(struct screen *s, const struct keymap *km);
  * are returned as is; screen_mouse turns one into a view action. */
 int screen_key(struct screen *s, int timeout_ms);
 void screen_mouse(struct screen *s, struct view *v);
+struct library;
+struct lineedit;
+/* The library: one row per entry; the status line says where it is
+ * (label), or shows a prompt being typed, or a message. */
+void screen_draw_library(struct screen *s, struct library *l,
+    const char *label, const char *prompt, const struct lineedit *edit,
+    const char *msg);
 /* A key for a prompt, as a character (UTF-8 decoded) or, with *fn set, an
  * ncurses KEY_* code; false when none came within timeout_ms. */
 bool screen_read(struct screen *s, int timeout_ms, bool *fn, uint32_t *ch);

@@ -885,3 +885,63 @@ bookmarks_history_add(struct bookmarks *bm, const char *kind,
 	exec(bm, "ROLLBACK");
 	return -1;
 }
+
+bool
+bookmarks_progress(struct bookmarks *bm, const char *path, int *percent,
+    double *last_read)
+{
+	sqlite3_stmt *st;
+	int rc;
+	bool found = false;
+
+	if (bm->db == NULL || path == NULL)
+		return false;
+	st = prepare(bm, "SELECT percent, last_read FROM document WHERE "
+	    "path = ?1", &rc);
+	if (st == NULL)
+		return false;
+	bind_text(st, 1, path);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*percent = sqlite3_column_int(st, 0);
+		*last_read = sqlite3_column_double(st, 1);
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+char *
+bookmarks_canonical_path(const char *path)
+{
+	char *dir, *canon, *slash;
+	struct buf b = BUF_INIT;
+
+	if ((canon = realpath(path, NULL)) != NULL)
+		return canon;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		canon = realpath(".", NULL);
+		slash = dir - 1;
+	} else {
+		*slash = '\0';
+		canon = realpath(dir[0] != '\0' ? dir : "/", NULL);
+	}
+	if (canon != NULL)
+		buf_addf(&b, "%s/%s", strcmp(canon, "/") == 0 ? "" : canon,
+		    slash + 1);
+	free(canon);
+	free(dir);
+	return b.data;
+}
+
+void
+bookmarks_key(struct doc_key *k, const struct document *doc, char **canon)
+{
+	*canon = doc->path != NULL ? bookmarks_canonical_path(doc->path)
+	    : NULL;
+	k->path = *canon;
+	k->name = doc->name;
+	k->size = doc->len;
+	document_fingerprint(doc, &k->fp);
+}

@@ -49,6 +49,7 @@ compression_name(enum compression c)
 struct out {
 	char *data;
 	size_t len, cap;
+	size_t limit;  /* stop once this much is out (a prefix is enough) */
 };
 
 static int
@@ -117,6 +118,8 @@ gunzip(const char *data, size_t len, const char *name, struct out *o,
 		rc = inflate(&z, Z_NO_FLUSH);
 		pos += in - z.avail_in;
 		o->len += CHUNK - z.avail_out;
+		if (o->len >= o->limit)
+			break;
 		if (rc == Z_STREAM_END && pos < len) {
 			/* concatenated members, as gzip writes them */
 			if (compression_detect(data + pos, len - pos) !=
@@ -164,6 +167,8 @@ unxz(const char *data, size_t len, const char *name, struct out *o,
 		z.avail_out = CHUNK;
 		rc = lzma_code(&z, z.avail_in == 0 ? LZMA_FINISH : LZMA_RUN);
 		o->len += CHUNK - z.avail_out;
+		if (o->len >= o->limit)
+			break;
 		if (rc == LZMA_STREAM_END)
 			break;
 		if (rc == LZMA_BUF_ERROR) {
@@ -208,6 +213,8 @@ unzstd(const char *data, size_t len, const char *name, struct out *o,
 		ob.pos = 0;
 		rc = ZSTD_decompressStream(z, &ob, &in);
 		o->len += ob.pos;
+		if (o->len >= o->limit && !ZSTD_isError(rc))
+			break;
 		if (ZSTD_isError(rc)) {
 			ZSTD_freeDStream(z);
 			return fail(o, err, name, "corrupt", COMP_ZSTD);
@@ -228,7 +235,16 @@ int
 decompress(enum compression c, const char *data, size_t len,
     const char *name, char **out, size_t *outlen, struct err *err)
 {
-	struct out o = { NULL, 0, 0 };
+	return decompress_prefix(c, data, len, SIZE_MAX, name, out, outlen,
+	    err);
+}
+
+int
+decompress_prefix(enum compression c, const char *data, size_t len,
+    size_t limit, const char *name, char **out, size_t *outlen,
+    struct err *err)
+{
+	struct out o = { NULL, 0, 0, limit };
 	int rc = -1;
 
 	switch (c) {

@@ -12,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bookmarks.h"
 #include "buf.h"
 #include "document.h"
 #include "guide.h"
+#include "library.h"
+#include "libview.h"
 #include "outline.h"
 #include "output.h"
 #include "pager.h"
@@ -55,11 +58,13 @@ static void
 usage(FILE *f)
 {
 	fputs("Usage: folio [OPTION]... [FILE]\n"
+	    "   or: folio [OPTION]... DIR | FILE FILE...\n"
 	    "Read a long technical article in the terminal, by its sections.\n"
 	    "On a terminal, FILE opens in the reader (press h there for the\n"
 	    "keys); otherwise it is printed.  With no FILE, read standard input\n"
 	    "when it is not a terminal, and open the built-in guide when it is.\n"
-	    "FILE - is standard input.\n"
+	    "FILE - is standard input.  A folder, or several files, open a\n"
+	    "library to choose from (gzip, xz and zstd files open directly).\n"
 	    "\n"
 	    "  -o, --outline        print LEVEL<TAB>LINE<TAB>TITLE per heading\n"
 	    "  -t, --toc            print the table of contents as a tree\n"
@@ -260,69 +265,88 @@ print_warning(struct bookmarks *bm)
 		say("%s", w);
 }
 
-/* The canonical path of a file that may no longer exist: its directory's
- * canonical path and its name. */
-static char *
-canonical_path(const char *path)
-{
-	char *dir, *canon, *slash;
-	struct buf b = BUF_INIT;
-
-	if ((canon = realpath(path, NULL)) != NULL)
-		return canon;
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL) {
-		canon = realpath(".", NULL);
-		slash = dir - 1;
-	} else {
-		*slash = '\0';
-		canon = realpath(dir[0] != '\0' ? dir : "/", NULL);
-	}
-	if (canon != NULL)
-		buf_addf(&b, "%s/%s", strcmp(canon, "/") == 0 ? "" : canon,
-		    slash + 1);
-	free(canon);
-	free(dir);
-	return b.data;
-}
-
-/* The key of doc in the bookmark store: canonical path (none for standard
- * input and the built-in guide) and fingerprint.  *canon is freed by the
- * caller. */
+/* The reader's configuration; its bad lines are said on standard error
+ * too, which shows again after quitting. */
 static void
-doc_key_make(struct doc_key *k, const struct document *doc, char **canon)
+load_settings(const struct options *opt, struct settings *set)
 {
-	*canon = doc->path != NULL ? canonical_path(doc->path) : NULL;
-	k->path = *canon;
-	k->name = doc->name;
-	k->size = doc->len;
-	document_fingerprint(doc, &k->fp);
+	char *conf = opt->config != NULL ? xstrdup(opt->config)
+	    : settings_default_path();
+
+	settings_init(set);
+	if (conf != NULL && settings_load(set, conf, opt->config != NULL) > 0) {
+		const char *w = buf_str(&set->warnings);
+		int n;
+
+		for (; *w != '\0'; w += n + 1) {
+			n = (int)strcspn(w, "\n");
+			say("%.*s", n, w);
+		}
+	}
+	free(conf);
 }
 
-/* The title a document is listed under: its own, its first heading's, or
- * its name. */
-static const char *
-doc_title(const struct document *doc, const struct outline *o)
+/* Is this run a library: several files, or a folder, for the reader? */
+static bool
+wants_library(const struct options *opt, int argc, char **argv)
 {
-	const char *slash;
+	struct stat st;
 
-	if (o->doc_title.len > 0)
-		return buf_str(&o->doc_title);
-	if (o->n > 0)
-		return outline_title(o, 0);
-	slash = strrchr(doc->name, '/');
-	return slash != NULL && slash[1] != '\0' ? slash + 1 : doc->name;
+	if (opt->mode != MODE_DEFAULT || !isatty(STDOUT_FILENO))
+		return false;
+	if (argc - optind > 1)
+		return true;
+	return argc - optind == 1 && stat(argv[optind], &st) == 0 &&
+	    S_ISDIR(st.st_mode);
+}
+
+static int
+run_library(const struct options *opt, int argc, char **argv)
+{
+	struct libview_options lo = { .measure = opt->width };
+	struct library l;
+	struct settings set;
+	struct err err;
+	int rc = 0;
+
+	library_init(&l);
+	if (!opt->no_bookmarks)
+		lo.bm = bookmarks_open(NULL);
+	if (argc - optind == 1) {
+		if (library_scan(&l, argv[optind], lo.bm, &err) != 0) {
+			say("%s", err.msg);
+			bookmarks_close(lo.bm);
+			library_fini(&l);
+			return EXIT_TROUBLE;
+		}
+	} else {
+		library_files(&l, argv + optind, argc - optind, lo.bm);
+		lo.several = true;
+		lo.label = "Files given";
+	}
+	load_settings(opt, &set);
+	lo.set = &set;
+	if (libview_run(&l, &lo, &err) != 0) {
+		say("%s", err.msg);
+		rc = EXIT_TROUBLE;
+	}
+	print_warning(lo.bm);
+	bookmarks_close(lo.bm);
+	settings_fini(&set);
+	library_fini(&l);
+	if (rc == 0)
+		screen_reraise();
+	return rc;
 }
 
 static int
 run_pager(const struct options *opt, const struct document *doc,
     const struct outline *o)
 {
-	struct pager_options po = { opt->width, -1, NULL, NULL, NULL, NULL };
+	struct pager_options po = { .measure = opt->width, .section = -1 };
 	struct settings set;
 	struct doc_key key;
-	char *canon = NULL, *conf;
+	char *canon = NULL;
 	struct err err;
 	int rc = 0;
 
@@ -334,26 +358,13 @@ run_pager(const struct options *opt, const struct document *doc,
 			return EXIT_USAGE;
 		}
 	}
-	settings_init(&set);
-	conf = opt->config != NULL ? xstrdup(opt->config)
-	    : settings_default_path();
-	if (conf != NULL && settings_load(&set, conf, opt->config != NULL) > 0) {
-		/* on standard error too, which shows again after quitting */
-		const char *w = buf_str(&set.warnings);
-		int n;
-
-		for (; *w != '\0'; w += n + 1) {
-			n = (int)strcspn(w, "\n");
-			say("%.*s", n, w);
-		}
-	}
-	free(conf);
+	load_settings(opt, &set);
 	po.set = &set;
 	if (!opt->no_bookmarks) {
-		doc_key_make(&key, doc, &canon);
+		bookmarks_key(&key, doc, &canon);
 		po.bm = bookmarks_open(NULL);
 		po.key = &key;
-		po.title = doc_title(doc, o);
+		po.title = outline_doc_title(o, doc);
 	}
 	if (pager_run(doc, o, &po, &err) != 0) {
 		say("%s", err.msg);
@@ -406,7 +417,7 @@ run_forget(int argc, char **argv)
 		bad_usage("%s", "--forget needs one FILE");
 		return EXIT_USAGE;
 	}
-	canon = canonical_path(argv[optind]);
+	canon = bookmarks_canonical_path(argv[optind]);
 	if (document_open(&doc, argv[optind], &err) == 0) {
 		document_fingerprint(&doc, &fp);
 		have_fp = true;
@@ -480,6 +491,8 @@ main(int argc, char **argv)
 		return run_recent(&opt, argc);
 	if (opt.mode == MODE_FORGET)
 		return run_forget(argc, argv);
+	if (wants_library(&opt, argc, argv))
+		return run_library(&opt, argc, argv);
 	rc = open_input(argc, argv, &doc);
 	if (rc >= 0)
 		return rc;

@@ -629,3 +629,16 @@ outline_build(struct outline *o, const struct document *doc,
 		break;
 	}
 }
+
+const char *
+outline_doc_title(const struct outline *o, const struct document *doc)
+{
+	const char *slash;
+
+	if (o->doc_title.len > 0)
+		return buf_str(&o->doc_title);
+	if (o->n > 0)
+		return outline_title(o, 0);
+	slash = strrchr(doc->name, '/');
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : doc->name;
+}

@@ -496,24 +496,27 @@ pager_filter(struct screen *s, struct view *v, struct prompts *p)
 	view_act(v, ACT_NONE);
 }
 
-int
-pager_run(const struct document *doc, const struct outline *o,
-    const struct pager_options *opt, struct err *err)
+enum pager_end
+pager_read(struct screen *s, const struct document *doc,
+    const struct outline *o, const struct pager_options *opt)
 {
-	struct screen s;
 	struct view v;
 	struct keymap km;
 	struct session se;
 	struct prompts pr;
+	enum pager_end end = PAGER_QUIT;
 
-	if (screen_init(&s, opt->set, err) != 0)
-		return -1;
 	km = opt->set->keys;
+	if (opt->several) {
+		/* C-n and C-p go through the files given, not the lines */
+		keymap_bind(&km, KEYMAP_TEXT, CTRL('n'), ACT_NEXT_FILE);
+		keymap_bind(&km, KEYMAP_TEXT, CTRL('p'), ACT_PREV_FILE);
+	}
 	view_init(&v, doc, o, opt->measure > 0 ? opt->measure
 	    : opt->set->width);
 	v.toc_wanted = opt->set->toc;
 	v.toc_fixed = opt->set->toc_width;
-	resize(&s, &v);
+	resize(s, &v);
 	if (opt->section >= 0)
 		view_goto_heading(&v, (size_t)opt->section);
 	/* after screen_init, whose SIGBUS handler gets the other faults */
@@ -521,7 +524,7 @@ pager_run(const struct document *doc, const struct outline *o,
 	session_init(&se, opt, doc, o, &v);
 	if (v.msg[0] == '\0')
 		binary_note(&v, doc);
-	if (opt->set->nwarnings > 0)
+	if (opt->set->nwarnings > 0 && !opt->warned)
 		config_note(&v, opt->set);
 	show_warning(&v, &se);
 	lineedit_init(&pr.search);
@@ -534,8 +537,8 @@ pager_run(const struct document *doc, const struct outline *o,
 		int key;
 		enum action a;
 
-		screen_draw(&s, &v);
-		key = screen_key(&s, PAGER_TICK_MS);
+		screen_draw(s, &v);
+		key = screen_key(s, PAGER_TICK_MS);
 		if (key == -1) {
 			session_idle(&se, &v);
 			show_warning(&v, &se);
@@ -543,41 +546,60 @@ pager_run(const struct document *doc, const struct outline *o,
 		}
 		v.msg[0] = '\0';
 		if (key == KEY_RESIZE) {
-			resize(&s, &v);
+			resize(s, &v);
 			continue;
 		}
 		if (key == KEY_MOUSE)
-			screen_mouse(&s, &v);
+			screen_mouse(s, &v);
 		a = key == KEY_MOUSE ? ACT_NONE
 		    : keymap_lookup(&km, v.toc_focus ? KEYMAP_TOC : KEYMAP_TEXT,
 			key);
 		if (a == ACT_REDRAW)
-			screen_redraw(&s);
+			screen_redraw(s);
+		if (a == ACT_NEXT_FILE || a == ACT_PREV_FILE) {
+			end = a == ACT_NEXT_FILE ? PAGER_NEXT_FILE
+			    : PAGER_PREV_FILE;
+			break;
+		}
 		if (a == ACT_SET_MARK || a == ACT_GOTO_MARK)
-			pager_mark(&s, &v, a);
+			pager_mark(s, &v, a);
 		else if (a == ACT_SEARCH_FORWARD || a == ACT_SEARCH_BACKWARD)
-			pager_search(&s, &v, &pr, a == ACT_SEARCH_BACKWARD);
+			pager_search(s, &v, &pr, a == ACT_SEARCH_BACKWARD);
 		else if (a == ACT_GOTO_SECTION)
-			pager_goto(&s, &v, &pr);
+			pager_goto(s, &v, &pr);
 		else if (a == ACT_TOC_FILTER)
-			pager_filter(&s, &v, &pr);
+			pager_filter(s, &v, &pr);
 		else
 			view_act(&v, a);
 		if (v.help) {
 			v.help = false;
-			pager_help(&s, &km);
+			pager_help(s, &km);
 		}
 		/* Draw before saving: a store locked by another program
 		 * may keep the save waiting. */
-		screen_draw(&s, &v);
+		screen_draw(s, &v);
 		session_after_key(&se, &v);
 		show_warning(&v, &se);
 	}
+	if (screen_interrupted())
+		end = PAGER_SIGNAL;
 	session_save(&se, &v);
 	lineedit_fini(&pr.search);
 	lineedit_fini(&pr.go);
 	lineedit_fini(&pr.filter);
 	view_fini(&v);
+	return end;
+}
+
+int
+pager_run(const struct document *doc, const struct outline *o,
+    const struct pager_options *opt, struct err *err)
+{
+	struct screen s;
+
+	if (screen_init(&s, opt->set, err) != 0)
+		return -1;
+	pager_read(&s, doc, o, opt);
 	screen_fini(&s);
 	return 0;
 }

@@ -8,9 +8,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
+#include "library.h"
 #include "lineedit.h"
 #include "screen.h"
 #include "search.h"
@@ -773,4 +775,169 @@ screen_mouse(struct screen *s, struct view *v)
 			view_act(v, ACT_NONE);
 		}
 	}
+}
+
+/* A size as people read it: 812, 4.2K, 17M, 1.1G. */
+static void
+human_size(long long n, char *out, size_t size)
+{
+	const char *u = "KMGT";
+	double v = (double)n;
+
+	if (n < 1024) {
+		snprintf(out, size, "%lld", n);
+		return;
+	}
+	v /= 1024;
+	while (v >= 1024 && u[1] != '\0') {
+		v /= 1024;
+		u++;
+	}
+	snprintf(out, size, v < 10 ? "%.1f%c" : "%.0f%c", v, *u);
+}
+
+/* Draw text from the cursor in at most cols columns, cut with an ellipsis;
+ * returns the columns used. */
+static int
+draw_cell(const struct screen *s, const char *t, int cols, attr_t a)
+{
+	return cols > 0 ? draw_bytes(s, t, 0, strlen(t), NULL, cols, a, 0, true,
+	    NULL) : 0;
+}
+
+/* The library's columns: title (what is left), file name 16, size 6,
+ * sections 5, progress 15, last read 10, with their gaps. */
+#define LIB_FIXED 58
+
+struct lib_cols {
+	int title, tw, name, size, sec, prog, date;
+};
+
+static void
+lib_cols(int cols, struct lib_cols *c)
+{
+	c->tw = cols - LIB_FIXED < 10 ? 10 : cols - LIB_FIXED;
+	c->title = 1;
+	c->name = c->title + c->tw + 1;
+	c->size = c->name + 17;
+	c->sec = c->size + 7;
+	c->prog = c->sec + 6;
+	c->date = c->prog + 16;
+}
+
+static void
+draw_lib_row(struct screen *s, struct library *l, size_t k, int y, int cols)
+{
+	struct lib_entry *e = &l->e[l->shown[k]];
+	attr_t a = k == l->sel ? A_REVERSE | A_BOLD : A_NORMAL;
+	struct lib_cols c;
+	char cell[64];
+
+	lib_cols(cols, &c);
+	attr_set(a, 0, NULL);
+	mvhline(y, 0, ' ', cols);
+	move(y, c.title);
+	if (e->dir) {
+		snprintf(cell, sizeof cell, "%s/", e->name);
+		draw_cell(s, cell, cols - 2, a | A_BOLD);
+		return;
+	}
+	draw_cell(s, e->title != NULL ? e->title : e->name, c.tw, a);
+	move(y, c.name);
+	draw_cell(s, e->name, 16, a | A_DIM);
+	human_size(e->size, cell, sizeof cell);
+	attr_set(a, 0, NULL);
+	mvaddstr(y, c.size + 6 - (int)strlen(cell), cell);
+	if (e->sections >= 0) {
+		snprintf(cell, sizeof cell, "%s%ld", s->utf8 ? "\xC2\xA7" : "S",
+		    e->sections);
+		move(y, c.sec);
+		draw_cell(s, cell, 5, a);
+	}
+	attr_set(a, 0, NULL);
+	move(y, c.prog);
+	if (e->percent >= 0) {
+		int filled = (e->percent + 5) / 10, i;
+
+		for (i = 0; i < 10; i++)
+			addstr(i < filled ? (s->utf8 ? "\xE2\x96\x88" : "#")
+			    : (s->utf8 ? "\xC2\xB7" : "."));
+		printw(" %3d%%", e->percent);
+	}
+	if (e->last_read > 0 && c.date + 10 <= cols) {
+		time_t t = (time_t)e->last_read;
+		struct tm tm;
+
+		if (localtime_r(&t, &tm) != NULL) {
+			strftime(cell, sizeof cell, "%Y-%m-%d", &tm);
+			mvaddstr(y, c.date, cell);
+		}
+	}
+}
+
+void
+screen_draw_library(struct screen *s, struct library *l, const char *label,
+    const char *prompt, const struct lineedit *edit, const char *msg)
+{
+	int rows = LINES - 2, cols = COLS, y, cx = -1;
+	char status[256];
+	struct lib_cols c;
+	size_t k;
+
+	erase();
+	lib_cols(cols, &c);
+	attr_set(A_BOLD, 0, NULL);
+	mvhline(0, 0, ' ', cols);
+	mvaddstr(0, c.title, "Title");
+	mvaddstr(0, c.name, "File");
+	mvaddstr(0, c.size + 2, "Size");
+	mvaddstr(0, c.sec, "Secs");
+	mvaddstr(0, c.prog, "Progress");
+	if (c.date + 10 <= cols)
+		mvaddstr(0, c.date, "Last read");
+	attr_set(A_NORMAL, 0, NULL);
+	if (rows < 1)
+		rows = 1;
+	if (l->sel < l->first)
+		l->first = l->sel;
+	if (l->sel >= l->first + (size_t)rows)
+		l->first = l->sel - (size_t)rows + 1;
+	for (y = 0, k = l->first; y < rows && k < l->nshown; y++, k++)
+		draw_lib_row(s, l, k, y + 1, cols);
+	if (l->nshown == 0)
+		mvaddstr(1, 1, l->filter != NULL ? "No title or name matches."
+		    : "No articles here.");
+	y = LINES - 1;
+	if (prompt != NULL && edit != NULL) {
+		attr_set(A_NORMAL, 0, NULL);
+		mvhline(y, 0, ' ', cols);
+		move(y, 0);
+		cx = draw_cell(s, prompt, cols / 2, A_BOLD);
+		cx += draw_cell(s, lineedit_text(edit), cols - cx - 1, A_NORMAL);
+		cx = (int)strlen(prompt) +
+		    (int)text_width(lineedit_text(edit), edit->cursor);
+		if (cx >= cols)
+			cx = cols - 1;
+	} else {
+		short pair;
+		attr_t a = element(s, STYLE_STATUS, &pair);
+
+		snprintf(status, sizeof status, "%zu of %zu  sorted by %s ",
+		    l->nshown, l->n, library_sort_name(l->sort));
+		attr_set(a, pair, NULL);
+		mvhline(y, 0, ' ', cols);
+		move(y, 1);
+		draw_cell(s, msg != NULL && msg[0] != '\0' ? msg : label,
+		    cols - (int)strlen(status) - 3, a | A_BOLD);
+		attr_set(a, pair, NULL);
+		mvaddstr(y, cols - (int)strlen(status), status);
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	if (cx >= 0) {
+		move(y, cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
 }

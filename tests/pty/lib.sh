@@ -36,7 +36,7 @@ start() {
 	PTY_N=$((PTY_N + 1))
 	PTY_SOCK="folio-test-$$-$PTY_N"
 	tm new-session -d -s t -x "$cols" -y "$rows" "$cmd"
-	wait_for '%' || echo "# folio did not draw a status line"
+	wait_for '%|sorted by' || echo "# folio did not draw a status line"
 }
 
 screen() { tm capture-pane -p -t t 2>/dev/null; }

@@ -28,7 +28,7 @@ ok $? "and the terminal modes are restored first"
 # With no file and a terminal, the built-in guide opens.
 start 100 24 --
 check '^  Getting Started +│ Welcome to folio, a reader' "folio alone opens the built-in guide"
-check '^  Getting Help +│' "with its table of contents"
+check '^  The Library +│' "with its table of contents"
 keys ':'
 raw 'search'
 keys Enter
