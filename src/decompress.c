@@ -5,14 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* tests/test_nolib.c builds this file as if no library were there */
+#ifndef FOLIO_WITHOUT_LIBS
 #ifdef HAVE_ZLIB
+#define WITH_ZLIB 1
 #include <zlib.h>
 #endif
 #ifdef HAVE_LZMA
+#define WITH_LZMA 1
 #include <lzma.h>
 #endif
 #ifdef HAVE_ZSTD
+#define WITH_ZSTD 1
 #include <zstd.h>
+#endif
 #endif
 
 #include "decompress.h"
@@ -90,7 +96,7 @@ fail(struct out *o, struct err *err, const char *name, const char *why,
 	return -1;
 }
 
-#ifdef HAVE_ZLIB
+#ifdef WITH_ZLIB
 static int
 gunzip(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
@@ -145,7 +151,7 @@ gunzip(const char *data, size_t len, const char *name, struct out *o,
 }
 #endif
 
-#ifdef HAVE_LZMA
+#ifdef WITH_LZMA
 static int
 unxz(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
@@ -186,7 +192,7 @@ unxz(const char *data, size_t len, const char *name, struct out *o,
 }
 #endif
 
-#ifdef HAVE_ZSTD
+#ifdef WITH_ZSTD
 static int
 unzstd(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
@@ -249,7 +255,7 @@ decompress_prefix(enum compression c, const char *data, size_t len,
 
 	switch (c) {
 	case COMP_GZIP:
-#ifdef HAVE_ZLIB
+#ifdef WITH_ZLIB
 		rc = gunzip(data, len, name, &o, err);
 #else
 		err_set(err, "%s: gzip documents need a folio built with zlib "
@@ -257,7 +263,7 @@ decompress_prefix(enum compression c, const char *data, size_t len,
 #endif
 		break;
 	case COMP_XZ:
-#ifdef HAVE_LZMA
+#ifdef WITH_LZMA
 		rc = unxz(data, len, name, &o, err);
 #else
 		err_set(err, "%s: xz documents need a folio built with liblzma "
@@ -265,7 +271,7 @@ decompress_prefix(enum compression c, const char *data, size_t len,
 #endif
 		break;
 	case COMP_ZSTD:
-#ifdef HAVE_ZSTD
+#ifdef WITH_ZSTD
 		rc = unzstd(data, len, name, &o, err);
 #else
 		err_set(err, "%s: zstd documents need a folio built with "
