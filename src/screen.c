@@ -420,6 +420,7 @@ draw_toc(struct screen *s, struct view *v)
 {
 	long cur = view_current_visible(v);
 	short pair;
+	attr_t rule;
 	int y;
 
 	for (y = 0; y < v->text_rows; y++) {
@@ -459,7 +460,9 @@ draw_toc(struct screen *s, struct view *v)
 		if (room > 0)
 			draw_title(s, v, i, y, indent + 2, room, a, pair);
 	}
-	attr_set(element(s, STYLE_RULE, &pair), pair, NULL);
+	/* (the pair is set by element: not in the same call's arguments) */
+	rule = element(s, STYLE_RULE, &pair);
+	attr_set(rule, pair, NULL);
 	for (y = 0; y < v->text_rows; y++) {
 		move(y, v->toc_cols);
 		if (s->utf8)
