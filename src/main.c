@@ -25,6 +25,7 @@
 #include "output.h"
 #include "pager.h"
 #include "screen.h"
+#include "search.h"
 #include "settings.h"
 #include "text.h"
 #include "xalloc.h"
@@ -41,7 +42,8 @@ enum mode {
 	MODE_TOC,
 	MODE_PRINT,
 	MODE_RECENT,
-	MODE_FORGET
+	MODE_FORGET,
+	MODE_COUNT
 };
 
 struct options {
@@ -52,6 +54,7 @@ struct options {
 	bool raw;
 	bool no_bookmarks;
 	const char *config;
+	const char *pattern;    /* --count */
 };
 
 static void
@@ -87,6 +90,8 @@ usage(FILE *f)
 	    "                       PATH, TITLE, SECTION, PERCENT, TIME\n"
 	    "                       separated by tabs\n"
 	    "      --forget         forget FILE's reading position and marks\n"
+	    "      --count=PATTERN  print how many matches of PATTERN (as / in\n"
+	    "                       the reader: PCRE2, smart case) FILE has\n"
 	    "  -h, --help           show this help and exit\n"
 	    "  -V, --version        show the version and exit\n"
 	    "\n"
@@ -171,6 +176,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "config", required_argument, NULL, 'C' },
 		{ "recent", no_argument, NULL, 'r' },
 		{ "forget", no_argument, NULL, 'F' },
+		{ "count", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -192,6 +198,10 @@ parse_options(int argc, char **argv, struct options *opt)
 		case 'C': opt->config = optarg; break;
 		case 'r': opt->mode = MODE_RECENT; break;
 		case 'F': opt->mode = MODE_FORGET; break;
+		case 'c':
+			opt->mode = MODE_COUNT;
+			opt->pattern = optarg;
+			break;
 		case 'w':
 			if (parse_width(optarg, &opt->width) != 0)
 				return bad_usage("invalid width '%s': give a "
@@ -439,6 +449,25 @@ run_forget(int argc, char **argv)
 	return 0;
 }
 
+/* --count: the matches the reader's / would count, over the whole
+ * document. */
+static int
+run_count(const struct options *opt, const struct document *doc)
+{
+	struct search sr;
+	char msg[SEARCH_MSG_MAX];
+
+	search_init(&sr);
+	if (search_compile(&sr, opt->pattern, doc, msg) != 0) {
+		say("%s", msg);
+		search_fini(&sr);
+		return EXIT_USAGE;
+	}
+	printf("%zu%s\n", sr.n, sr.capped ? "+" : "");
+	search_fini(&sr);
+	return 0;
+}
+
 static int
 run(const struct options *opt, const struct document *doc,
     const struct outline *o)
@@ -456,6 +485,8 @@ run(const struct options *opt, const struct document *doc,
 		output_toc(stdout, o, opt->raw);
 		return 0;
 	}
+	if (opt->mode == MODE_COUNT)
+		return run_count(opt, doc);
 	if (opt->section != NULL) {
 		long i = outline_lookup(o, opt->section);
 

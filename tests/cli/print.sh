@@ -56,4 +56,13 @@ is "$(cat "$TMP/out")" "$(printf 'a       b\nc^@d\357\277\275e')" \
 printf '\357\273\277BOM first\n' | "$FOLIO" --print >"$TMP/out"
 is "$(cat "$TMP/out")" "BOM first" "a leading BOM is not printed"
 
+# --count: what / would count.
+printf 'Folio folio FOLIO\n\303\211cole \303\251cole\nb\bbold\n' > "$TMP/count.txt"
+is "$("$FOLIO" --count=folio "$TMP/count.txt")" 3 "--count counts matches, smart case"
+is "$("$FOLIO" --count=Folio "$TMP/count.txt")" 1 "a capital makes it exact"
+is "$("$FOLIO" --count="$(printf '\303\251')cole" "$TMP/count.txt")" 2 "case folding beyond ASCII"
+is "$("$FOLIO" --count=bold "$TMP/count.txt")" 1 "overstrike is searched as displayed"
+"$FOLIO" --count='a(' "$TMP/count.txt" > "$TMP/out" 2> "$TMP/err"
+is "$?:$(cat "$TMP/err")" "1:folio: Bad pattern: missing closing parenthesis (at offset 2)" \
+	"a bad pattern is a usage error with PCRE2's message"
 plan_done
