@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -50,6 +52,17 @@ ms_since(const struct timespec *t)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (long)(now.tv_sec - t->tv_sec) * 1000 +
 	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* Microseconds since t. */
+static long
+us_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000;
 }
 
 static void
@@ -505,6 +518,7 @@ pager_read(struct screen *s, const struct document *doc,
 	struct session se;
 	struct prompts pr;
 	enum pager_end end = PAGER_QUIT;
+	FILE *klog;
 
 	km = opt->set->keys;
 	if (opt->several) {
@@ -533,12 +547,18 @@ pager_read(struct screen *s, const struct document *doc,
 	pr.bm = opt->bm;
 	if (pr.bm != NULL)
 		bookmarks_history(pr.bm, "search", history_entry, &pr.search);
+	/* The time from each key to its finished screen, for the benchmark
+	 * (docs/bench.md): FOLIO_KEY_LOG names the file. */
+	klog = getenv("FOLIO_KEY_LOG") != NULL && getenv("FOLIO_KEY_LOG")[0]
+	    ? fopen(getenv("FOLIO_KEY_LOG"), "a") : NULL;
 	while (!v.quit && !screen_interrupted()) {
 		int key;
 		enum action a;
+		struct timespec t0;
 
 		screen_draw(s, &v);
 		key = screen_key(s, PAGER_TICK_MS);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (key == -1) {
 			session_idle(&se, &v);
 			show_warning(&v, &se);
@@ -578,11 +598,21 @@ pager_read(struct screen *s, const struct document *doc,
 		/* Draw before saving: a store locked by another program
 		 * may keep the save waiting. */
 		screen_draw(s, &v);
+		if (klog != NULL) {
+			char name[32];
+
+			keymap_key_name(key, name, sizeof name);
+			fprintf(klog, "%s %.1f\n", name,
+			    (double)us_since(&t0));
+			fflush(klog);
+		}
 		session_after_key(&se, &v);
 		show_warning(&v, &se);
 	}
 	if (screen_interrupted())
 		end = PAGER_SIGNAL;
+	if (klog != NULL)
+		fclose(klog);
 	session_save(&se, &v);
 	lineedit_fini(&pr.search);
 	lineedit_fini(&pr.go);
