@@ -528,7 +528,8 @@ main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	outline_init(&o);
-	outline_build(&o, &doc, opt.format);
+	if (opt.mode != MODE_COUNT) /* counting needs no outline */
+		outline_build(&o, &doc, opt.format);
 	rc = run(&opt, &doc, &o);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("standard output: %s", strerror(errno));

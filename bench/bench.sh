@@ -1,0 +1,129 @@
+#!/bin/bash
+# make bench: folio's speed and memory as ratios against less, wc, grep and
+# cmark, measured side by side in the same run (docs/bench.md).
+#   BENCH_SIZES  sizes in MiB (default "1 16 256 1024")
+#   BENCH_DIR    where the generated inputs are kept (default
+#                /tmp/folio-bench; they are reused between runs)
+set -u
+FOLIO=${FOLIO:-src/folio}
+top=$(cd "$(dirname "$0")/.." && pwd)
+sizes=${BENCH_SIZES:-1 16 256 1024}
+dir=${BENCH_DIR:-/tmp/folio-bench}
+export XDG_STATE_HOME="$dir/state" XDG_CONFIG_HOME="$dir/config"
+unset FOLIO_CONFIG
+mkdir -p "$dir"
+for t in less wc grep cmark tmux awk pgrep; do
+	command -v $t >/dev/null || { echo "bench: $t is needed (apt-get install $t)" >&2; exit 1; }
+done
+
+gen() { # gen KIND MIB -> path
+	f="$dir/$1-$2.${3:-txt}"
+	[ -s "$f" ] || awk -v kind="$1" -v mib="$2" -f "$top/bench/gen.awk" > "$f"
+	echo "$f"
+}
+
+# us CMD...: the best of three runs, in microseconds (one run above 1 s)
+us() {
+	best=""
+	for i in 1 2 3; do
+		s=$(date +%s%N)
+		"$@" > /dev/null 2>&1
+		e=$(date +%s%N)
+		t=$(( (e - s) / 1000 ))
+		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
+		[ "$t" -gt 1000000 ] && break
+	done
+	echo "$best"
+}
+
+# Each terminal gets a tmux server of its own: restarting one on the same
+# socket races with its shutdown.
+n_tm=0
+tm_new() { # tm_new CMD: a 100x30 terminal running CMD (kept open after)
+	[ "$n_tm" -gt 0 ] && tmux -L "bench-$$-$n_tm" kill-server 2>/dev/null
+	n_tm=$((n_tm + 1))
+	TM="bench-$$-$n_tm"
+	tmux -L "$TM" -f /dev/null new-session -d -x 100 -y 30 "$1; sleep 600"
+}
+tm() { tmux -L "$TM" "$@" 2>/dev/null; }
+trap 'tmux -L "bench-$$-$n_tm" kill-server 2>/dev/null' EXIT
+
+# first_screen CMD : microseconds from start to a full screen in a 100x30
+# pseudo-terminal (its last row drawn), polled as fast as tmux answers;
+# into $US (not echoed: the terminal must outlive a subshell).
+first_screen() {
+	s=$(date +%s%N)
+	tm_new "$1"
+	while :; do
+		last=$(tm capture-pane -p | sed -n '30p')
+		[ -n "$last" ] && break
+		e=$(date +%s%N)
+		[ $(( (e - s) / 1000000000 )) -gt 120 ] && break
+	done
+	e=$(date +%s%N)
+	US=$(( (e - s) / 1000 ))
+}
+
+# anon_kib: RssAnon of the folio in the bench terminal
+anon_kib() {
+	p=$(pgrep -P "$(tm display -p '#{pane_pid}')" -x folio)
+	awk '/^RssAnon/ { print $2 }' "/proc/$p/status" 2>/dev/null
+}
+
+# keys_us FILE: median time per key from FOLIO_KEY_LOG for ] G PgDn,
+# into $US
+keys_us() {
+	log="$dir/keys.log"
+	rm -f "$log"
+	tm_new "FOLIO_KEY_LOG='$log' '$FOLIO' --no-bookmarks '$1'"
+	i=0
+	until tm capture-pane -p | grep -q '%' || [ $i -gt 1200 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	for k in ']' ']' ']' G g NPage NPage NPage '[' '[' G; do
+		tm send-keys "$k"
+		sleep 0.1
+	done
+	tm send-keys q
+	sleep 0.2
+	US=$(sort -n -k2 "$log" | awk '{ v[NR] = $2 } END { print int(v[int((NR + 1) / 2)]) }')
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+row() { # row SIZE WHAT FOLIO REF RATIO TARGET
+	printf '%-7s %-38s %12s %12s %8s  %s\n' "$@"
+}
+ms() { awk -v u="$1" 'BEGIN { printf "%.1f ms", u / 1000 }'; }
+
+echo "folio $("$FOLIO" --version | head -n 1 | cut -d' ' -f2), $(nproc) cores, $(date '+%Y-%m-%d')"
+row size measure folio reference ratio target
+for mib in $sizes; do
+	p=$(gen plain "$mib"); m=$(gen markdown "$mib" md); l=$(gen line "$mib")
+	a=$(us "$FOLIO" --outline "$p"); b=$(us wc -l "$p")
+	row "${mib}M" "outline plain / wc -l" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 3"
+	a=$(us "$FOLIO" --outline "$m"); b=$(us cmark "$m")
+	row "${mib}M" "outline markdown / cmark" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "< 1"
+	a=$(us "$FOLIO" --count=zyzzyva "$p"); b=$(us grep -c zyzzyva "$p")
+	row "${mib}M" "search rare word / grep -c" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 1.5"
+	first_screen "'$FOLIO' --no-bookmarks '$p'"; a=$US
+	sleep 0.2
+	kib=$(anon_kib)
+	first_screen "less '$p'"; b=$US
+	row "${mib}M" "first screen / less (plain)" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 1"
+	secs=$("$FOLIO" --outline "$p" | wc -l)
+	row "${mib}M" "anonymous memory (plain)" "${kib} KiB" "-" "-" \
+		"$(awk -v k="$kib" -v m="$mib" -v s="$secs" 'BEGIN { printf "%.0f B/MiB, %.0f B/section", k * 1024 / m, k * 1024 / s }')"
+	first_screen "'$FOLIO' --no-bookmarks '$l'"; a=$US
+	first_screen "less '$l'"; b=$US
+	row "${mib}M" "first screen / less (one line)" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 1"
+	keys_us "$p"; k=$US
+	eval "key_$mib=$k"
+	row "${mib}M" "key to screen (median of ] G PgDn [)" "$(ms "$k")" "-" "-" "< 1 ms"
+done
+first=${sizes%% *}; last=${sizes##* }
+eval "k1=\$key_$first; k2=\$key_$last"
+row "" "key to screen ${last}M / ${first}M" "" "" "$(ratio "$k2" "$k1")" "<= 1.5"
+s=$(gen sections 0)
+a=$(us "$FOLIO" --outline "$s"); b=$(us wc -l "$s")
+row "100k" "outline 100 000 sections / wc -l" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 3"
