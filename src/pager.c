@@ -44,16 +44,6 @@ struct session {
 	struct timespec moved;
 };
 
-static long
-ms_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (long)(now.tv_sec - t->tv_sec) * 1000 +
-	    (now.tv_nsec - t->tv_nsec) / 1000000;
-}
-
 /* Microseconds since t. */
 static long
 us_since(const struct timespec *t)
@@ -158,7 +148,7 @@ session_after_key(struct session *se, struct view *v)
 static void
 session_idle(struct session *se, struct view *v)
 {
-	if (v->top != se->saved_top && ms_since(&se->moved) >= PAGER_QUIET_MS)
+	if (v->top != se->saved_top && us_since(&se->moved) >= PAGER_QUIET_MS * 1000L)
 		session_save(se, v);
 }
 
@@ -340,25 +330,20 @@ prompt_run(struct screen *s, struct view *v, struct lineedit *e,
 	return r == LINEEDIT_ACCEPT;
 }
 
-/* The search as it was before a prompt, to go back to on Esc or on a bad
+/* The search as it was before a prompt (its pattern and matches, kept
+ * aside rather than found again), to go back to on Esc or on a bad
  * pattern. */
 struct search_origin {
 	size_t top;
-	char *pattern;
+	struct search saved;
 	bool backward;
-	long cur;
 };
 
 static void
-search_restore(struct view *v, const struct search_origin *o)
+search_restore(struct view *v, struct search_origin *o)
 {
-	char msg[SEARCH_MSG_MAX];
-
-	if (o->pattern != NULL)
-		search_compile(&v->search, o->pattern, v->doc, msg);
-	else
-		search_clear(&v->search);
-	v->search.cur = o->cur;
+	search_fini(&v->search);
+	v->search = o->saved;
 	v->search_backward = o->backward;
 }
 
@@ -396,36 +381,47 @@ pager_search(struct screen *s, struct view *v, struct prompts *p,
 	char msg[SEARCH_MSG_MAX], *t;
 
 	o.top = v->top;
-	o.pattern = v->search.pattern != NULL ? xstrdup(v->search.pattern)
-	    : NULL;
+	o.saved = v->search;
 	o.backward = v->search_backward;
-	o.cur = v->search.cur;
+	search_init(&v->search);
 	v->search_backward = backward;
 	if (!prompt_run(s, v, &p->search, backward ? "?" : "/", search_edited,
 	    NULL, &o)) {
 		search_restore(v, &o);
 		view_set_top(v, o.top);
-		free(o.pattern);
 		return;
 	}
 	/* Enter on an empty line repeats the last search (as in less). */
 	t = xstrdup(lineedit_text(&p->search)[0] != '\0'
-	    ? lineedit_text(&p->search) : o.pattern != NULL ? o.pattern : "");
+	    ? lineedit_text(&p->search) : search_active(&o.saved)
+	    ? o.saved.pattern : "");
 	view_set_top(v, o.top);
 	if (t[0] == '\0') {
 		search_restore(v, &o);
 		view_message(v, "No previous search");
-	} else if (search_compile(&v->search, t, v->doc, msg) != 0) {
+		free(t);
+		return;
+	}
+	/* The matches are already there when typing found them, or when
+	 * the pattern is the last one again. */
+	if (search_active(&o.saved) && strcmp(o.saved.pattern, t) == 0) {
+		search_restore(v, &o);
+		v->search_backward = backward;
+	} else if (!(search_active(&v->search) &&
+	    strcmp(v->search.pattern, t) == 0) &&
+	    search_compile(&v->search, t, v->doc, msg) != 0) {
 		search_restore(v, &o);
 		view_message(v, "%s", msg);
+		free(t);
+		return;
 	} else {
-		lineedit_history_add(&p->search, t);
-		if (p->bm != NULL)
-			bookmarks_history_add(p->bm, "search", t);
-		view_search_from(v, o.top, true);
+		search_fini(&o.saved);
 	}
+	lineedit_history_add(&p->search, t);
+	if (p->bm != NULL)
+		bookmarks_history_add(p->bm, "search", t);
+	view_search_from(v, o.top, true);
 	free(t);
-	free(o.pattern);
 }
 
 static void
@@ -519,6 +515,7 @@ pager_read(struct screen *s, const struct document *doc,
 	struct prompts pr;
 	enum pager_end end = PAGER_QUIT;
 	FILE *klog;
+	const char *klog_path;
 
 	km = opt->set->keys;
 	if (opt->several) {
@@ -549,8 +546,9 @@ pager_read(struct screen *s, const struct document *doc,
 		bookmarks_history(pr.bm, "search", history_entry, &pr.search);
 	/* The time from each key to its finished screen, for the benchmark
 	 * (docs/bench.md): FOLIO_KEY_LOG names the file. */
-	klog = getenv("FOLIO_KEY_LOG") != NULL && getenv("FOLIO_KEY_LOG")[0]
-	    ? fopen(getenv("FOLIO_KEY_LOG"), "a") : NULL;
+	klog_path = getenv("FOLIO_KEY_LOG");
+	klog = klog_path != NULL && klog_path[0] != '\0'
+	    ? fopen(klog_path, "a") : NULL;
 	while (!v.quit && !screen_interrupted()) {
 		int key;
 		enum action a;
