@@ -153,8 +153,21 @@ document_inflate(struct document *doc, struct err *err)
 	doc->data = outlen > 0 ? out : empty_text;
 	doc->len = outlen;
 	doc->source = outlen > 0 ? DOC_HEAP : DOC_EMPTY;
+	return 0;
+}
+
+/* The last step of opening: decompress first, then look at the text
+ * itself (the BOM, CR line ends) -- never at compressed bytes, which a
+ * CR-to-LF pass would corrupt.  On failure the document is closed. */
+static int
+document_settle(struct document *doc, struct err *err)
+{
+	if (document_inflate(doc, err) != 0) {
+		document_fini(doc);
+		return -1;
+	}
 	document_find_text_start(doc);
-	if (doc->source == DOC_HEAP)
+	if (doc->source != DOC_EMPTY)
 		document_cr_lines(doc);
 	return 0;
 }
@@ -217,14 +230,7 @@ document_read_fd(struct document *doc, int fd, const char *name,
 	}
 	doc->len = len;
 	document_set_name(doc, NULL, name);
-	document_find_text_start(doc);
-	if (doc->source == DOC_HEAP)
-		document_cr_lines(doc);
-	if (document_inflate(doc, err) != 0) {
-		document_fini(doc);
-		return -1;
-	}
-	return 0;
+	return document_settle(doc, err);
 }
 
 static int
@@ -249,14 +255,7 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 	}
 	doc->len = len;
 	document_set_name(doc, path, path);
-	document_find_text_start(doc);
-	if (doc->source == DOC_MAPPED)
-		document_cr_lines(doc);
-	if (document_inflate(doc, err) != 0) {
-		document_fini(doc);
-		return -1;
-	}
-	return 0;
+	return document_settle(doc, err);
 }
 
 int

@@ -40,4 +40,9 @@ cat "$N.gz" "$N.gz" > "$TMP/twice.md.gz"
 is "$("$FOLIO" --outline "$TMP/twice.md.gz" | wc -l)" \
 	"$((2 * $(wc -l < "$TMP/want")))" "concatenated gzip members are read to the end"
 
+# Compressed bytes are never taken for text: this gzip file has a CR byte
+# and no LF byte, which a CR-line-end pass over it would have corrupted.
+is "$("$FOLIO" --outline "$FOLIO_TESTDATA/cr-bytes.md.gz" 2>&1)" "1	1	T1" \
+	"line ends are looked at after decompressing, not before"
+
 plan_done
