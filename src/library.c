@@ -164,7 +164,8 @@ library_progress(struct library *l, size_t i, struct bookmarks *bm)
 
 	e->percent = -1;
 	e->last_read = 0;
-	if (bm == NULL || e->dir || (canon = realpath(e->path, NULL)) == NULL)
+	if (bm == NULL || e->dir ||
+	    (canon = bookmarks_canonical_path(e->path)) == NULL)
 		return;
 	if (!bookmarks_progress(bm, canon, &e->percent, &e->last_read))
 		e->percent = -1;
