@@ -32,6 +32,9 @@
 #define PLAIN_MIN_BODY_CHARS 40
 /* Lines of a paragraph looked at to measure it. */
 #define PLAIN_BODY_LINES 4
+/* No comparison of a heading with the text after it needs more than this
+ * many characters of that text (twice the longest heading). */
+#define PLAIN_BODY_CHARS_ENOUGH (2 * PLAIN_MAX_HEADING_CHARS)
 /* A line longer than this directly followed by a line not twice as long is
  * taken for the first line of a hard-wrapped paragraph. */
 #define PLAIN_WRAPPED_MIN_CHARS 40
@@ -75,6 +78,8 @@ struct feat {
 	char num[32];       /* the number itself, for "1.2 extends 1." */
 	bool bullet, leaders, codeish, titlecase;
 	bool gap;           /* a run of blanks inside: a table or list row */
+	bool long_line;     /* too long to be a heading: features partly
+			       measured (long_line_feat) */
 };
 
 struct plain {
@@ -200,28 +205,21 @@ has_leaders(const char *s, size_t n)
 	    memmem(s, n, ". . .", 5) != NULL;
 }
 
-static bool
-looks_like_code(const char *s, size_t n)
-{
-	return memchr(s, '{', n) != NULL || memchr(s, '}', n) != NULL ||
-	    memchr(s, ';', n) != NULL || memmem(s, n, " = ", 3) != NULL ||
-	    memmem(s, n, "==", 2) != NULL || memmem(s, n, "->", 2) != NULL ||
-	    memmem(s, n, "</", 2) != NULL || memmem(s, n, "/>", 2) != NULL;
-}
-
 /* Small words that title case leaves in lower case. */
 static bool
 is_minor_word(const char *w, size_t n)
 {
-	static const char *const minor[] = {
+	static const char minor[][5] = {
 		"a", "an", "and", "as", "at", "but", "by", "for", "from",
 		"in", "into", "of", "on", "or", "the", "to", "vs", "via",
-		"with", "nor", "per", "than", NULL
+		"with", "nor", "per", "than"
 	};
 	size_t i;
 
-	for (i = 0; minor[i] != NULL; i++)
-		if (strlen(minor[i]) == n && memcmp(minor[i], w, n) == 0)
+	if (n == 0 || n > 4)
+		return false;
+	for (i = 0; i < sizeof minor / sizeof minor[0]; i++)
+		if (minor[i][n] == '\0' && memcmp(minor[i], w, n) == 0)
 			return true;
 	return false;
 }
@@ -253,13 +251,35 @@ feat_words(struct feat *f, const char *s, size_t n)
 	f->titlecase = f->words > 0 && capital + minor == f->words;
 }
 
-/* Compute the features of the bytes s[0..n) (a line without its end). */
+/* Does the ASCII byte at s[i] start what code looks like: a brace, a
+ * semicolon, " = ", "==", "->", "</" or "/>"? */
+static bool
+code_at(const char *s, size_t i, size_t n)
+{
+	char c = s[i], d = i + 1 < n ? s[i + 1] : '\0';
+
+	switch (c) {
+	case '{': case '}': case ';':
+		return true;
+	case '=':
+		return d == '=' || (d == ' ' && i > 0 && s[i - 1] == ' ');
+	case '-':
+		return d == '>';
+	case '<':
+		return d == '/';
+	case '/':
+		return d == '>';
+	default:
+		return false;
+	}
+}
+
+/* Compute the features of the bytes s[0..n) (a line without its end), in
+ * one pass over its characters: this runs for most lines of a document. */
 static void
 feat_text(struct feat *f, const char *s, size_t n)
 {
-	size_t i = 0, lead;
-	struct text_decoder d;
-	struct text_unit u;
+	size_t i = 0, lead = 0, k;
 	bool first = true;
 
 	while (i < n && (s[i] == ' ' || s[i] == '\t')) {
@@ -272,39 +292,54 @@ feat_text(struct feat *f, const char *s, size_t n)
 	f->blank = i == n;
 	if (f->blank)
 		return;
-	text_decoder_init(&d, s, i, n);
-	while (text_decode(&d, &u)) {
-		if (first)
-			f->first = u.ch;
-		first = false;
-		f->last = u.ch;
-		f->chars++;
-		if (is_letter(u.ch)) {
-			f->letters++;
-			f->upper += is_upper(u.ch);
-			f->lower += is_lower(u.ch);
-		}
-	}
 	s += i;
 	n -= i;
 	if (n >= 3 && is_adorn_char(s[0]) && f->indent == 0) {
-		size_t k = 1;
-
+		k = 1;
 		while (k < n && s[k] == s[0])
 			k++;
 		if (k == n)
 			f->adorn = s[0];
 	}
 	f->num_depth = parse_number(s, n, &lead, f->num, sizeof f->num);
+	if (f->num_depth == 0)
+		lead = 0;
+	for (k = 0; k < n; ) {
+		const uint8_t *u = (const uint8_t *)s + k;
+		ucs4_t ch;
+		int len = 1;
+
+		if (*u < 0x80) {
+			ch = *u;
+			if (ch == '\t' || (ch == ' ' && k >= lead && k + 1 < n &&
+			    s[k + 1] == ' '))
+				f->gap = true;
+			else if ((ch < 'A' || ch == '{' || ch == '}') &&
+			    code_at(s, k, n))
+				f->codeish = true;
+		} else {
+			len = u8_mbtouc(&ch, u, n - k);
+		}
+		if (first)
+			f->first = ch;
+		first = false;
+		f->last = ch;
+		f->chars++;
+		if (is_letter(ch)) {
+			f->letters++;
+			f->upper += is_upper(ch);
+			f->lower += is_lower(ch);
+		}
+		k += (size_t)len;
+	}
 	f->bullet = (n >= 2 && strchr("*-+>|o", s[0]) != NULL &&
 	    (s[1] == ' ' || s[1] == '\t')) ||
 	    (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) ||
 	    (n >= 3 && (s[0] == '(' || s[1] == ')'));
 	f->leaders = has_leaders(s, n);
-	f->gap = memmem(s + (f->num_depth ? lead : 0), n - (f->num_depth ? lead : 0),
-	    "  ", 2) != NULL || memchr(s, '\t', n) != NULL;
-	f->codeish = looks_like_code(s, n);
-	feat_words(f, s, n);
+	/* only a line short enough to be a heading needs its words */
+	if (f->chars <= PLAIN_MAX_HEADING_CHARS)
+		feat_words(f, s, n);
 }
 
 static void
@@ -344,8 +379,8 @@ feat_load(struct plain *p, struct feat *f, const struct line *l)
 static bool
 heading_shaped(const struct feat *f)
 {
-	if (f->blank || f->adorn || f->bullet || f->leaders || f->codeish ||
-	    f->gap)
+	if (f->blank || f->long_line || f->adorn || f->bullet || f->leaders ||
+	    f->codeish || f->gap)
 		return false;
 	if (f->chars > PLAIN_MAX_HEADING_CHARS ||
 	    f->words > PLAIN_MAX_HEADING_WORDS || f->letters == 0)
@@ -366,6 +401,75 @@ all_caps(const struct feat *f)
 {
 	return f->letters >= PLAIN_MIN_CAPS_LETTERS && f->lower == 0 &&
 	    f->upper == f->letters;
+}
+
+/* A line too long to be a heading (most lines of prose) gets only the
+ * features the lines around it are judged by: how it ends (does it finish
+ * a sentence?) and, when it follows a candidate (measured), its indent,
+ * first character, length in characters, and whether it is code or
+ * numbered.  This keeps the outline of a document near the speed of
+ * reading it. */
+static void
+long_line_feat(const struct plain *p, struct feat *f, const struct line *l,
+    bool measured)
+{
+	const char *d = p->d;
+	size_t e = l->end, s, t = l->start, k;
+	int indent = 0;
+
+	memset(f, 0, sizeof *f);
+	f->start = l->start;
+	f->end = l->end;
+	f->lineno = l->lineno;
+	f->long_line = true;
+	f->chars = PLAIN_MAX_HEADING_CHARS + 1;
+	f->letters = 1;
+	while (e > l->start && (d[e - 1] == ' ' || d[e - 1] == '\t'))
+		e--;
+	f->blank = e == l->start;
+	s = e;
+	while (s > l->start && e - s < 4 &&
+	    ((unsigned char)d[s - 1] & 0xc0) == 0x80)
+		s--;
+	if (s > l->start)
+		s--;
+	if (s < e) {
+		ucs4_t c;
+
+		u8_mbtouc(&c, (const uint8_t *)d + s, e - s);
+		f->last = c;
+	}
+	if (!measured || f->blank)
+		return;
+	while (t < e && (d[t] == ' ' || d[t] == '\t')) {
+		indent = d[t] == '\t' ? (indent / 8 + 1) * 8 : indent + 1;
+		t++;
+	}
+	f->raw_indent = indent;
+	f->indent = indent > p->margin ? indent - p->margin : 0;
+	f->text_start = t;
+	f->text_end = e;
+	{
+		ucs4_t c;
+
+		u8_mbtouc(&c, (const uint8_t *)d + t, e - t);
+		f->first = c;
+	}
+	/* counted as far as a heading's text is ever compared with it */
+	f->chars = 0;
+	for (k = t; k < e && f->chars <= PLAIN_BODY_CHARS_ENOUGH; k++)
+		f->chars += ((unsigned char)d[k] & 0xc0) != 0x80;
+	f->num_depth = parse_number(d + t, e - t, &k, f->num, sizeof f->num);
+	if (indent == 0 && is_adorn_char(d[t])) {
+		for (k = t; k < e && d[k] == d[t]; k++)
+			;
+		if (k == e)
+			f->adorn = d[t];
+	}
+	/* only indented text is judged by whether it is code */
+	if (f->indent > 0)
+		for (k = t; k < e && !f->codeish; k++)
+			f->codeish = code_at(d + t, k - t, e - t);
 }
 
 struct lookahead {
@@ -391,7 +495,10 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 	line_iter_init(&it, p->d, p->len, pos);
 	it.lineno = lineno;
 	while (line_iter_next(&it, &l)) {
-		feat_load(p, &f, &l);
+		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES)
+			long_line_feat(p, &f, &l, true);
+		else
+			feat_load(p, &f, &l);
 		if (!la->have_next) {
 			if (f.blank) {
 				if (++la->blanks > PLAIN_MAX_BLANKS_AFTER)
@@ -415,6 +522,10 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 		    f.end - f.start) != NULL)
 			la->body_sentence = true;
 		if (++lines >= PLAIN_BODY_LINES)
+			return;
+		/* nothing further lines add can change the verdict */
+		if (!la->all_shaped && la->body_sentence &&
+		    la->body_chars > PLAIN_BODY_CHARS_ENOUGH)
 			return;
 	}
 }
@@ -582,35 +693,6 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 	return true;
 }
 
-/* A line too long to be a heading: only its end matters, to the next line
- * (does it finish a sentence?). */
-static void
-long_line_feat(const struct plain *p, struct feat *f, const struct line *l)
-{
-	size_t e = l->end, s;
-
-	memset(f, 0, sizeof *f);
-	f->start = l->start;
-	f->end = l->end;
-	f->lineno = l->lineno;
-	f->chars = PLAIN_MAX_HEADING_CHARS + 1;
-	while (e > l->start && (p->d[e - 1] == ' ' || p->d[e - 1] == '\t'))
-		e--;
-	s = e;
-	while (s > l->start && e - s < 4 &&
-	    ((unsigned char)p->d[s - 1] & 0xc0) == 0x80)
-		s--;
-	if (s > l->start)
-		s--;
-	if (s < e) {
-		ucs4_t c;
-
-		u8_mbtouc(&c, (const uint8_t *)p->d + s, e - s);
-		f->last = c;
-	}
-	f->blank = e == l->start;
-}
-
 static void
 plain_scan(struct plain *p, size_t start)
 {
@@ -624,7 +706,7 @@ plain_scan(struct plain *p, size_t start)
 		bool heading = false;
 
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES) {
-			long_line_feat(p, &prev, &l);
+			long_line_feat(p, &prev, &l, false);
 			have_prev = true;
 			prev_heading = false;
 			continue;

@@ -376,8 +376,26 @@ text_clean(struct buf *out, const char *data, size_t start, size_t end,
 
 	text_decoder_init(&d, data, start, end);
 	d.literal = (flags & TEXT_CLEAN_LITERAL) != 0;
-	while (text_decode(&d, &u)) {
-		bool is_space = u.kind == TEXT_TAB ||
+	for (;;) {
+		size_t k = d.pos;
+		bool is_space;
+
+		/* printable ASCII not struck over is copied as it is */
+		while (k < end && (unsigned char)data[k] > ' ' &&
+		    (unsigned char)data[k] < 0x7f)
+			k++;
+		if (k < end && data[k] == '\b' && k > d.pos)
+			k--;
+		if (k > d.pos) {
+			if (space)
+				buf_addc(out, ' ');
+			space = false;
+			buf_add(out, data + d.pos, k - d.pos);
+			d.pos = k;
+		}
+		if (!text_decode(&d, &u))
+			break;
+		is_space = u.kind == TEXT_TAB ||
 		    (u.kind == TEXT_CHAR && u.ch == ' ');
 
 		if (is_space && (flags & TEXT_CLEAN_SQUEEZE)) {
