@@ -34,6 +34,8 @@ struct range {
 	size_t start, end;
 };
 
+struct indexer;
+
 struct outline {
 	struct heading *h;
 	size_t n, cap;
@@ -42,6 +44,12 @@ struct outline {
 	enum doc_format format;
 	struct range *verbatim; /* sorted, not overlapping */
 	size_t nverbatim, capverbatim;
+	/* Set while a worker builds the outline (indexer.h): every change
+	 * is made under its lock. */
+	struct indexer *ix;
+	/* Bumped when the build starts over (outline_reset): what was
+	 * derived from the headings must be derived again. */
+	unsigned generation;
 };
 
 /* Titles longer than this are cut (at a character boundary). */
@@ -59,6 +67,9 @@ const char *format_name(enum doc_format f);
 /* Parse a --format argument; returns -1 for an unknown name. */
 int format_from_name(const char *s, enum doc_format *out);
 
+/* Choose the format of doc's outline: fmt, or (FORMAT_AUTO) detected. */
+void outline_prepare(struct outline *o, const struct document *doc,
+    enum doc_format fmt);
 /* Build the outline of doc in format fmt (FORMAT_AUTO: detect). */
 void outline_build(struct outline *o, const struct document *doc,
     enum doc_format fmt);
@@ -77,6 +88,13 @@ const char *outline_title(const struct outline *o, size_t i);
  * heading's, or its file name. */
 const char *outline_doc_title(const struct outline *o,
     const struct document *doc);
+/* For the parsers: everything before off has been looked at.  Returns
+ * false when the build is to stop (the reader left before it finished). */
+bool outline_scanned(struct outline *o, size_t off);
+/* Forget the headings found so far: the parser starts over. */
+void outline_reset(struct outline *o);
+/* The document's own title (front matter). */
+void outline_set_doc_title(struct outline *o, const char *s, size_t n);
 /* Mark [start, end) as verbatim (code); ranges must come in order. */
 void outline_add_verbatim(struct outline *o, size_t start, size_t end);
 bool outline_is_verbatim(const struct outline *o, size_t off);

@@ -7,6 +7,7 @@
 #include "bookmarks.h"
 #include "document.h"
 #include "err.h"
+#include "indexer.h"
 #include "outline.h"
 #include "settings.h"
 
@@ -20,8 +21,12 @@ struct pager_options {
 	 * restore nor save. */
 	struct bookmarks *bm;
 	const struct doc_key *key;
-	const char *title;    /* the document's title, for the store */
+	const char *title;    /* the document's title, for the store (NULL:
+				 the outline's, when saving) */
 	bool several;         /* one of several files: C-n/C-p move on */
+	/* The outline is to be built in the background, from when the
+	 * first screen is up (indexer_init done); NULL: it is complete. */
+	struct indexer *ix;
 	bool warned;          /* the configuration's warning was shown */
 };
 

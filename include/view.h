@@ -51,6 +51,16 @@ struct view {
 	bool toc_focus;
 	int toc_cols;
 	int toc_fixed;           /* the TOC width asked for; 0: automatic */
+	/* The headings the per-heading arrays below cover: the outline's,
+	 * kept up with view_outline_sync while a worker builds it. */
+	size_t nknown, capknown;
+	unsigned generation;     /* the outline's, when last synced */
+	int toc_natural;         /* the widest TOC entry, in columns */
+	int levels[OUTLINE_LEVEL_MAX + 1]; /* levels of the open ancestors */
+	int nlevels;
+	int indexing;            /* percent of the outline built, -1: done */
+	size_t indexed_to;       /* sections before this offset are known
+				    (SIZE_MAX: all of them) */
 	uint8_t *depth;          /* per heading: depth in the tree */
 	uint8_t *folded;         /* per heading: its subsections are hidden */
 	uint32_t *visible;       /* headings shown in the TOC, in order */
@@ -81,6 +91,9 @@ struct view {
 void view_init(struct view *v, const struct document *doc,
     const struct outline *o, int measure);
 void view_fini(struct view *v);
+/* Take in the headings the outline gained (or, when it started over,
+ * all of them again) while a worker builds it. */
+void view_outline_sync(struct view *v);
 /* The terminal has this many columns and rows (status line included). */
 void view_resize(struct view *v, int cols, int rows);
 void view_act(struct view *v, enum action a);

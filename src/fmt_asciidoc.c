@@ -245,7 +245,7 @@ fmt_asciidoc_parse(struct outline *o, const struct document *doc)
 	a.d = doc->data;
 	a.title_ok = true;
 	line_iter_init(&it, doc->data, doc->len, doc->text_start);
-	while (line_iter_next(&it, &l)) {
+	while (line_iter_next(&it, &l) && outline_scanned(o, l.start)) {
 		const char *s = a.d + l.start;
 		size_t n = l.end - l.start;
 		struct adoc_delim dl;

@@ -156,6 +156,9 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
 	struct md_state *st = userdata;
 	const char *d = st->doc->data;
 
+	if (text >= d && text < d + st->doc->len &&
+	    !outline_scanned(st->o, (size_t)(text - d)))
+		return -1; /* the reader left: md_parse stops */
 	if (st->in_code && text >= d && text < d + st->doc->len) {
 		if (st->code_first == (size_t)-1)
 			st->code_first = (size_t)(text - d);
@@ -194,6 +197,7 @@ md_front_matter(struct outline *o, const struct document *doc, size_t start)
 	struct line_iter it;
 	struct line l;
 	const char *d = doc->data;
+	struct buf title = BUF_INIT;
 
 	line_iter_init(&it, d, doc->len, start);
 	if (!line_iter_next(&it, &l) || l.end - l.start != 3 ||
@@ -204,10 +208,13 @@ md_front_matter(struct outline *o, const struct document *doc, size_t start)
 		size_t n = l.end - l.start;
 
 		if ((n == 3 && (memcmp(s, "---", 3) == 0 ||
-		    memcmp(s, "...", 3) == 0)))
+		    memcmp(s, "...", 3) == 0))) {
+			if (title.len > 0)
+				outline_set_doc_title(o, title.data, title.len);
+			buf_fini(&title);
 			return it.pos;
-		if (n > 6 && memcmp(s, "title:", 6) == 0 &&
-		    o->doc_title.len == 0) {
+		}
+		if (n > 6 && memcmp(s, "title:", 6) == 0 && title.len == 0) {
 			size_t a = 6, b = n;
 
 			while (a < b && (s[a] == ' ' || s[a] == '\t'))
@@ -215,10 +222,12 @@ md_front_matter(struct outline *o, const struct document *doc, size_t start)
 			if (b - a >= 2 && (s[a] == '"' || s[a] == '\'') &&
 			    s[b - 1] == s[a])
 				a++, b--;
-			buf_add(&o->doc_title, s + a, b - a);
+			buf_add(&title, s + a, b - a);
 		}
+		if (!outline_scanned(o, it.pos))
+			break;
 	}
-	buf_reset(&o->doc_title);
+	buf_fini(&title);
 	return start; /* never closed: not front matter */
 }
 

@@ -49,16 +49,6 @@
 
 enum cand_kind { CAND_UNDER, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
 
-struct cand {
-	size_t offset;
-	bool overlined;
-	unsigned long line;
-	size_t title_start, title_end;
-	enum cand_kind kind;
-	int rank; /* provisional level, compacted later */
-	int indent;
-};
-
 /* What the detector knows about one line. */
 struct feat {
 	size_t start, end; /* raw bytes, CR/LF excluded */
@@ -87,9 +77,15 @@ struct plain {
 	const char *d;
 	size_t len;
 	struct buf clean;
-	struct cand *c;
-	size_t nc, capc;
+	struct buf title;
 	int margin;         /* the indent of the document's text */
+	/* What the document marks its headings with so far: a document
+	 * that underlines its headings does not also have bare or numbered
+	 * ones, and one with ALL-CAPS headings has bare ones below them. */
+	bool under, caps;
+	size_t nbare, nnumbered; /* candidates of these kinds seen */
+	bool restart;       /* a candidate changed what earlier ones are */
+	bool stopped;       /* the reader left */
 };
 
 static bool
@@ -530,22 +526,42 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 	}
 }
 
+/* A heading candidate: added to the outline at once (its line is still in
+ * the cache), as what the document has shown so far makes it.  When this
+ * candidate changes the verdict on earlier ones (the first underlined
+ * heading after bare ones), the scan starts over knowing it; that happens
+ * at most twice, and gives what deciding at the end would. */
 static void
 plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
     enum cand_kind kind, int rank)
 {
-	struct cand *c;
-
-	p->c = xgrow(p->c, &p->capc, p->nc + 1, sizeof *p->c);
-	c = &p->c[p->nc++];
-	c->offset = offset;
-	c->overlined = offset != f->start;
-	c->line = f->lineno;
-	c->title_start = f->start;
-	c->title_end = f->end;
-	c->kind = kind;
-	c->rank = rank;
-	c->indent = f->indent;
+	if (kind == CAND_UNDER && !p->under) {
+		p->under = true;
+		p->restart = p->nbare + p->nnumbered > 0;
+	}
+	if (kind == CAND_CAPS && !p->caps) {
+		p->caps = true;
+		p->restart = p->restart || p->nbare > 0;
+	}
+	if (p->restart)
+		return;
+	p->nbare += kind == CAND_BARE;
+	p->nnumbered += kind == CAND_NUMBERED;
+	if (kind == CAND_NUMBERED && p->under)
+		return;
+	if (kind == CAND_BARE) {
+		if (p->under || (f->indent > 0 && !p->caps))
+			return;
+		rank = p->caps ? 4 : 2;
+	}
+	buf_reset(&p->title);
+	text_clean(&p->title, p->d, f->start, f->end, TEXT_CLEAN_KEEP);
+	if (offset != f->start)
+		outline_add_overlined(p->o, offset, f->lineno, rank,
+		    buf_str(&p->title), p->title.len);
+	else
+		outline_add(p->o, offset, f->lineno, rank,
+		    buf_str(&p->title), p->title.len);
 }
 
 static int
@@ -702,8 +718,13 @@ plain_scan(struct plain *p, size_t start)
 	bool have_prev = false, prev_heading = false;
 
 	line_iter_init(&it, p->d, p->len, start);
-	while (line_iter_next(&it, &l)) {
+	while (!p->restart && line_iter_next(&it, &l)) {
 		bool heading = false;
+
+		if (!outline_scanned(p->o, l.start)) {
+			p->stopped = true;
+			return;
+		}
 
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES) {
 			long_line_feat(p, &prev, &l, false);
@@ -764,44 +785,6 @@ plain_scan(struct plain *p, size_t start)
 	}
 }
 
-/* The document decides: bare lines are headings only where it marks none
- * with underlines, and sit below ALL-CAPS headings where it has those. */
-static void
-plain_decide(struct plain *p)
-{
-	bool under = false, caps = false;
-	size_t i;
-
-	for (i = 0; i < p->nc; i++) {
-		under |= p->c[i].kind == CAND_UNDER;
-		caps |= p->c[i].kind == CAND_CAPS;
-	}
-	for (i = 0; i < p->nc; i++) {
-		const struct cand *c = &p->c[i];
-		struct buf t = BUF_INIT;
-		int rank = c->rank;
-
-		/* a document that underlines its headings does not also
-		 * number them: numbered lines there are lists */
-		if (c->kind == CAND_NUMBERED && under)
-			continue;
-		if (c->kind == CAND_BARE) {
-			if (under || (c->indent > 0 && !caps))
-				continue;
-			rank = caps ? 4 : 2;
-		}
-		text_clean(&t, p->d, c->title_start, c->title_end,
-		    TEXT_CLEAN_KEEP);
-		if (c->overlined)
-			outline_add_overlined(p->o, c->offset, c->line, rank,
-			    buf_str(&t), t.len);
-		else
-			outline_add(p->o, c->offset, c->line, rank,
-			    buf_str(&t), t.len);
-		buf_fini(&t);
-	}
-}
-
 /* Some documents (linuxdoc, some mail) indent all their text: headings and
  * paragraphs are then judged relative to that margin.  It is the most
  * common indent of long lines near the start. */
@@ -841,9 +824,15 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 	p.d = doc->data;
 	p.len = doc->len;
 	p.margin = plain_margin(p.d, p.len, doc->text_start);
-	plain_scan(&p, doc->text_start);
-	plain_decide(&p);
-	outline_compact_levels(o);
+	do {
+		if (p.restart)
+			outline_reset(o);
+		p.restart = false;
+		p.nbare = p.nnumbered = 0;
+		plain_scan(&p, doc->text_start);
+	} while (p.restart);
+	if (!p.stopped)
+		outline_compact_levels(o);
 	buf_fini(&p.clean);
-	free(p.c);
+	buf_fini(&p.title);
 }

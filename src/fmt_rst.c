@@ -117,7 +117,7 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 	r.o = o;
 	r.d = doc->data;
 	line_iter_init(&it, doc->data, doc->len, doc->text_start);
-	while (line_iter_next(&it, &l)) {
+	while (line_iter_next(&it, &l) && outline_scanned(o, l.start)) {
 		const char *s = r.d + l.start;
 		size_t n = rst_trim(s, l.end - l.start);
 		struct line_iter save = it;

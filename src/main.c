@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "document.h"
 #include "guide.h"
+#include "indexer.h"
 #include "library.h"
 #include "libview.h"
 #include "outline.h"
@@ -351,7 +352,7 @@ run_library(const struct options *opt, int argc, char **argv)
 
 static int
 run_pager(const struct options *opt, const struct document *doc,
-    const struct outline *o)
+    const struct outline *o, struct indexer *ix)
 {
 	struct pager_options po = { .measure = opt->width, .section = -1 };
 	struct settings set;
@@ -374,8 +375,10 @@ run_pager(const struct options *opt, const struct document *doc,
 		bookmarks_key(&key, doc, &canon);
 		po.bm = bookmarks_open(NULL);
 		po.key = &key;
-		po.title = outline_doc_title(o, doc);
+		/* while the outline is built, it is found when saving */
+		po.title = ix != NULL ? NULL : outline_doc_title(o, doc);
 	}
+	po.ix = ix;
 	if (pager_run(doc, o, &po, &err) != 0) {
 		say("%s", err.msg);
 		rc = EXIT_TROUBLE;
@@ -468,15 +471,30 @@ run_count(const struct options *opt, const struct document *doc)
 	return 0;
 }
 
+/* Reading a large document, the pager shows it before its outline is
+ * complete: a worker builds it meanwhile. */
+static bool
+index_in_background(const struct options *opt, const struct document *doc)
+{
+	return opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO) &&
+	    opt->section == NULL && doc->len >= INDEXER_MIN_BYTES;
+}
+
 static int
 run(const struct options *opt, const struct document *doc,
-    const struct outline *o)
+    struct outline *o)
 {
 	size_t start = 0, end = doc->len;
 	int width = opt->width ? opt->width : terminal_width(STDOUT_FILENO);
 
-	if (opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO))
-		return run_pager(opt, doc, o);
+	if (opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) {
+		struct indexer ix;
+
+		if (!index_in_background(opt, doc))
+			return run_pager(opt, doc, o, NULL);
+		indexer_init(&ix, o, doc);
+		return run_pager(opt, doc, o, &ix);
+	}
 	if (opt->mode == MODE_OUTLINE) {
 		output_outline(stdout, o, opt->raw);
 		return 0;
@@ -528,7 +546,9 @@ main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	outline_init(&o);
-	if (opt.mode != MODE_COUNT) /* counting needs no outline */
+	if (index_in_background(&opt, &doc))
+		outline_prepare(&o, &doc, opt.format);
+	else if (opt.mode != MODE_COUNT) /* counting needs no outline */
 		outline_build(&o, &doc, opt.format);
 	rc = run(&opt, &doc, &o);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

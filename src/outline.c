@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <unicase.h>
 
+#include "indexer.h"
 #include "outline.h"
 #include "text.h"
 #include "xalloc.h"
@@ -22,6 +23,49 @@ outline_init(struct outline *o)
 {
 	memset(o, 0, sizeof *o);
 	o->format = FORMAT_PLAIN;
+}
+
+/* A worker changes the outline under the indexer's lock. */
+static void
+outline_lock(struct outline *o)
+{
+	if (o->ix != NULL)
+		pthread_mutex_lock(&o->ix->lock);
+}
+
+static void
+outline_unlock(struct outline *o)
+{
+	if (o->ix != NULL)
+		pthread_mutex_unlock(&o->ix->lock);
+}
+
+bool
+outline_scanned(struct outline *o, size_t off)
+{
+	if (o->ix == NULL)
+		return true;
+	indexer_pace(o->ix, off);
+	return !atomic_load_explicit(&o->ix->stop, memory_order_relaxed);
+}
+
+void
+outline_reset(struct outline *o)
+{
+	outline_lock(o);
+	o->n = 0;
+	buf_reset(&o->titles);
+	o->generation++;
+	outline_unlock(o);
+}
+
+void
+outline_set_doc_title(struct outline *o, const char *s, size_t n)
+{
+	outline_lock(o);
+	buf_reset(&o->doc_title);
+	buf_add(&o->doc_title, s, n);
+	outline_unlock(o);
 }
 
 void
@@ -53,12 +97,49 @@ outline_spell_nul(struct buf *b)
 	*b = out;
 }
 
-bool
-outline_add(struct outline *o, size_t offset, unsigned long line, int level,
-    const char *title, size_t len)
+/* Append a heading whose title is already clean; false when it is out of
+ * order. */
+static bool
+outline_append(struct outline *o, size_t offset, unsigned long line,
+    int level, const struct buf *clean, size_t len, int text_skip)
 {
 	struct heading *h;
+	bool ok = true;
+
+	if (level < 1)
+		level = 1;
+	if (level > OUTLINE_LEVEL_MAX)
+		level = OUTLINE_LEVEL_MAX;
+	outline_lock(o);
+	/* Sections must be in document order for outline_find: a second
+	 * heading on one line (md4c splits lines at a bare CR, the rest of
+	 * folio does not) keeps the first. */
+	if (o->n > 0 && offset <= o->h[o->n - 1].offset) {
+		ok = false;
+	} else {
+		o->h = xgrow(o->h, &o->cap, o->n + 1, sizeof *o->h);
+		h = &o->h[o->n];
+		h->offset = offset;
+		h->line = line;
+		h->level = (uint8_t)level;
+		h->title = (uint32_t)o->titles.len;
+		h->title_len = (uint16_t)len;
+		h->text_skip = (uint8_t)text_skip;
+		buf_add(&o->titles, clean->data != NULL ? clean->data : "",
+		    len);
+		buf_addc(&o->titles, '\0');
+		o->n++;
+	}
+	outline_unlock(o);
+	return ok;
+}
+
+static bool
+outline_add_skip(struct outline *o, size_t offset, unsigned long line,
+    int level, const char *title, size_t len, int text_skip)
+{
 	struct buf clean = BUF_INIT;
+	bool ok;
 
 	while (len > 0 && (title[len - 1] == ' ' || title[len - 1] == '\t'))
 		len--;
@@ -73,37 +154,23 @@ outline_add(struct outline *o, size_t offset, unsigned long line, int level,
 		while (len > 0 && ((unsigned char)clean.data[len] & 0xc0) == 0x80)
 			len--;
 	}
-	/* Sections must be in document order for outline_find: a second
-	 * heading on one line (md4c splits lines at a bare CR, the rest of
-	 * folio does not) keeps the first. */
-	if (o->n > 0 && offset <= o->h[o->n - 1].offset) {
-		buf_fini(&clean);
-		return false;
-	}
-	if (level < 1)
-		level = 1;
-	if (level > OUTLINE_LEVEL_MAX)
-		level = OUTLINE_LEVEL_MAX;
-	o->h = xgrow(o->h, &o->cap, o->n + 1, sizeof *o->h);
-	h = &o->h[o->n++];
-	h->offset = offset;
-	h->line = line;
-	h->level = (uint8_t)level;
-	h->title = (uint32_t)o->titles.len;
-	h->title_len = (uint16_t)len;
-	h->text_skip = 0;
-	buf_add(&o->titles, buf_str(&clean), len);
-	buf_addc(&o->titles, '\0');
+	ok = outline_append(o, offset, line, level, &clean, len, text_skip);
 	buf_fini(&clean);
-	return true;
+	return ok;
+}
+
+bool
+outline_add(struct outline *o, size_t offset, unsigned long line, int level,
+    const char *title, size_t len)
+{
+	return outline_add_skip(o, offset, line, level, title, len, 0);
 }
 
 void
 outline_add_overlined(struct outline *o, size_t offset, unsigned long line,
     int level, const char *title, size_t title_len)
 {
-	if (outline_add(o, offset, line, level, title, title_len))
-		o->h[o->n - 1].text_skip = 1;
+	outline_add_skip(o, offset, line, level, title, title_len, 1);
 }
 
 void
@@ -113,11 +180,13 @@ outline_add_verbatim(struct outline *o, size_t start, size_t end)
 		return;
 	if (o->nverbatim > 0 && start < o->verbatim[o->nverbatim - 1].end)
 		return; /* out of order or overlapping: keep the first */
+	outline_lock(o);
 	o->verbatim = xgrow(o->verbatim, &o->capverbatim, o->nverbatim + 1,
 	    sizeof *o->verbatim);
 	o->verbatim[o->nverbatim].start = start;
 	o->verbatim[o->nverbatim].end = end;
 	o->nverbatim++;
+	outline_unlock(o);
 }
 
 bool
@@ -198,6 +267,7 @@ outline_compact_levels(struct outline *o)
 	size_t i;
 	int next = 1, l;
 
+	outline_lock(o);
 	for (i = 0; i < o->n; i++)
 		map[o->h[i].level] = 1;
 	for (l = 0; l < 256; l++)
@@ -205,6 +275,7 @@ outline_compact_levels(struct outline *o)
 			map[l] = (unsigned char)next++;
 	for (i = 0; i < o->n; i++)
 		o->h[i].level = map[o->h[i].level];
+	outline_unlock(o);
 }
 
 long
@@ -607,14 +678,22 @@ format_from_name(const char *s, enum doc_format *out)
 }
 
 void
-outline_build(struct outline *o, const struct document *doc,
+outline_prepare(struct outline *o, const struct document *doc,
     enum doc_format fmt)
 {
 	if (fmt == FORMAT_AUTO)
 		fmt = format_detect(doc->path, doc->data + doc->text_start,
 		    doc->len - doc->text_start);
-	o->format = fmt;
-	switch (fmt) {
+	if (o->format != fmt) /* a worker's outline has it set already */
+		o->format = fmt;
+}
+
+void
+outline_build(struct outline *o, const struct document *doc,
+    enum doc_format fmt)
+{
+	outline_prepare(o, doc, fmt);
+	switch (o->format) {
 	case FORMAT_MARKDOWN:
 		fmt_markdown_parse(o, doc);
 		break;

@@ -19,6 +19,9 @@
 
 /* How often the loop wakes to notice signals while no key comes. */
 #define PAGER_TICK_MS 200
+/* While the outline is being built, the TOC and the progress are brought
+ * up to date this often. */
+#define PAGER_INDEX_TICK_MS 100
 /* A position that has not changed for this long is saved. */
 #define PAGER_QUIET_MS 1500
 #define KEY_ESC 27
@@ -43,6 +46,124 @@ struct session {
 	bool cut_said;           /* "the file was cut short" was shown */
 	struct timespec moved;
 };
+
+static void resize(struct screen *s, struct view *v);
+
+/* The worker building the outline of the document being read, or NULL.
+ * The reader holds the outline's lock except while it waits for a key
+ * (indexer.h); after each wait the view takes in the new headings. */
+static struct indexer *reading_ix;
+
+static void
+index_sync(struct view *v)
+{
+	if (reading_ix == NULL)
+		return;
+	view_outline_sync(v);
+	v->indexed_to = indexer_scanned(reading_ix);
+	v->indexing = indexer_done(reading_ix) ? -1
+	    : indexer_percent(reading_ix);
+}
+
+/* screen_key and screen_read, letting the worker work meanwhile. */
+static int
+wait_key(struct screen *s, struct view *v, int ms)
+{
+	int key;
+
+	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
+		ms = PAGER_INDEX_TICK_MS;
+	indexer_release(reading_ix);
+	key = screen_key(s, ms);
+	indexer_hold(reading_ix);
+	index_sync(v);
+	return key;
+}
+
+static bool
+wait_read(struct screen *s, struct view *v, int ms, bool *fn, uint32_t *ch)
+{
+	bool got;
+
+	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
+		ms = PAGER_INDEX_TICK_MS;
+	indexer_release(reading_ix);
+	got = screen_read(s, ms, fn, ch);
+	indexer_hold(reading_ix);
+	index_sync(v);
+	return got;
+}
+
+/* Does the outline know what action a needs?  While it is being built,
+ * sections past the indexed part are not known yet. */
+static bool
+index_has(const struct view *v, enum action a)
+{
+	const struct outline *o = v->o;
+	long c = view_current(v);
+	size_t j;
+
+	if (indexer_done(reading_ix))
+		return true;
+	if (v->toc_focus) {
+		if (a == ACT_BOTTOM)
+			return false;
+		if (a == ACT_TOC_DOWN || a == ACT_NEXT_SECTION)
+			return v->nvisible > 0 &&
+			    v->sel != v->visible[v->nvisible - 1];
+	}
+	switch (a) {
+	case ACT_PREV_SECTION:
+	case ACT_PREV_SIBLING:
+		return v->top < v->indexed_to;
+	case ACT_NEXT_SECTION:
+		return o->n > 0 && o->h[o->n - 1].offset > v->top;
+	case ACT_NEXT_SIBLING:
+		if (v->top >= v->indexed_to)
+			return false;
+		for (j = (size_t)(c + 1); j < o->n; j++)
+			if (c < 0 || o->h[j].level <= o->h[c].level)
+				return true;
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* Wait for the outline to have what ready() asks of it, or to be complete,
+ * with the progress on the status line.  A key stops waiting (false). */
+static bool
+index_wait(struct screen *s, struct view *v,
+    bool (*ready)(const struct view *, enum action), enum action a)
+{
+	while (!indexer_done(reading_ix) && !ready(v, a)) {
+		int key;
+
+		view_message(v, "Indexing %d%%: waiting for the sections "
+		    "(a key stops)", indexer_percent(reading_ix));
+		screen_draw(s, v);
+		key = wait_key(s, v, PAGER_INDEX_TICK_MS);
+		v->msg[0] = '\0';
+		if (screen_interrupted())
+			return false;
+		if (key == KEY_RESIZE) {
+			resize(s, v);
+		} else if (key != -1) {
+			view_message(v, "Stopped waiting: the document is "
+			    "%d%% indexed", indexer_percent(reading_ix));
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool
+index_complete(const struct view *v, enum action a)
+{
+	(void)v;
+	(void)a;
+	return indexer_done(reading_ix);
+}
 
 /* Microseconds since t. */
 static long
@@ -72,7 +193,8 @@ session_save(struct session *se, struct view *v)
 		b.has_mark[i] = true;
 		anchor_make(&b.marks[i], se->o, se->doc->len, v->mark[i]);
 	}
-	b.title = se->opt->title;
+	b.title = se->opt->title != NULL ? se->opt->title
+	    : outline_doc_title(se->o, se->doc);
 	b.section = cur >= 0 ? outline_title(se->o, (size_t)cur) : "";
 	b.percent = view_percent(v);
 	bookmarks_save(se->opt->bm, se->opt->key, &b);
@@ -90,7 +212,7 @@ resolve(const struct bookmark *b, const struct anchor *a,
 }
 
 static void
-session_restore(struct session *se, struct view *v)
+session_restore(struct session *se, struct view *v, struct screen *s)
 {
 	struct bookmark b;
 	long cur;
@@ -98,6 +220,9 @@ session_restore(struct session *se, struct view *v)
 
 	bookmark_init(&b);
 	if (bookmarks_load(se->opt->bm, se->opt->key, &b)) {
+		/* a document that changed is found again by its sections */
+		if (!b.same)
+			index_wait(s, v, index_complete, ACT_NONE);
 		view_set_top(v, resolve(&b, &b.pos, se->doc, se->o));
 		for (i = 0; i < ANCHOR_MARKS; i++)
 			if (b.has_mark[i])
@@ -118,14 +243,15 @@ session_restore(struct session *se, struct view *v)
 
 static void
 session_init(struct session *se, const struct pager_options *opt,
-    const struct document *doc, const struct outline *o, struct view *v)
+    const struct document *doc, const struct outline *o, struct view *v,
+    struct screen *s)
 {
 	se->opt = opt;
 	se->cut_said = false;
 	se->doc = doc;
 	se->o = o;
 	if (opt->bm != NULL && opt->section < 0)
-		session_restore(se, v);
+		session_restore(se, v, s);
 	se->saved_top = v->top;
 	se->saved_section = view_current(v);
 	se->last_top = v->top;
@@ -199,14 +325,14 @@ binary_note(struct view *v, const struct document *doc)
 }
 
 static void
-pager_help(struct screen *s, const struct keymap *km)
+pager_help(struct screen *s, struct view *v, const struct keymap *km)
 {
 	int key;
 
 	s->help_first = 0;
 	for (;;) {
 		screen_draw_help(s, km);
-		key = screen_key(s, PAGER_TICK_MS);
+		key = wait_key(s, v, PAGER_TICK_MS);
 		if (screen_interrupted())
 			return;
 		if (key == -1 || key == KEY_RESIZE)
@@ -238,7 +364,7 @@ pager_letter(struct screen *s, struct view *v, const char *prompt)
 	for (;;) {
 		view_message(v, "%s", prompt);
 		screen_draw(s, v);
-		key = screen_key(s, PAGER_TICK_MS);
+		key = wait_key(s, v, PAGER_TICK_MS);
 		v->msg[0] = '\0';
 		if (screen_interrupted() || key == KEY_ESC)
 			return -1;
@@ -269,7 +395,7 @@ prompt_key(struct screen *s, struct view *v, bool *fn, uint32_t *ch)
 {
 	for (;;) {
 		screen_draw(s, v);
-		if (!screen_read(s, PAGER_TICK_MS, fn, ch)) {
+		if (!wait_read(s, v, PAGER_TICK_MS, fn, ch)) {
 			if (screen_interrupted())
 				return false;
 			continue;
@@ -455,6 +581,13 @@ pager_goto(struct screen *s, struct view *v, struct prompts *p)
 	v->ncand = 0;
 	accepted = prompt_run(s, v, &p->go, ":", goto_edited, goto_step, NULL);
 	t = lineedit_text(&p->go);
+	/* what is not found yet may be in the part not indexed */
+	if (accepted && v->ncand == 0 && t[0] != '\0' &&
+	    !indexer_done(reading_ix)) {
+		if (!index_wait(s, v, index_complete, ACT_NONE))
+			return;
+		goto_edited(v, t, NULL);
+	}
 	if (accepted && v->ncand > 0)
 		view_goto_heading(v, v->cand[v->cand_sel]);
 	else if (accepted && t[0] >= '0' && t[0] <= '9')
@@ -532,7 +665,13 @@ pager_read(struct screen *s, const struct document *doc,
 		view_goto_heading(&v, (size_t)opt->section);
 	/* after screen_init, whose SIGBUS handler gets the other faults */
 	document_guard(doc);
-	session_init(&se, opt, doc, o, &v);
+	/* the text shows at once; the TOC fills in as the worker goes */
+	reading_ix = opt->ix;
+	if (reading_ix != NULL) {
+		indexer_start(reading_ix);
+		index_sync(&v);
+	}
+	session_init(&se, opt, doc, o, &v, s);
 	if (v.msg[0] == '\0')
 		binary_note(&v, doc);
 	if (opt->set->nwarnings > 0 && !opt->warned)
@@ -555,7 +694,7 @@ pager_read(struct screen *s, const struct document *doc,
 		struct timespec t0;
 
 		screen_draw(s, &v);
-		key = screen_key(s, PAGER_TICK_MS);
+		key = wait_key(s, &v, PAGER_TICK_MS);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (key == -1) {
 			session_idle(&se, &v);
@@ -587,11 +726,11 @@ pager_read(struct screen *s, const struct document *doc,
 			pager_goto(s, &v, &pr);
 		else if (a == ACT_TOC_FILTER)
 			pager_filter(s, &v, &pr);
-		else
+		else if (index_wait(s, &v, index_has, a))
 			view_act(&v, a);
 		if (v.help) {
 			v.help = false;
-			pager_help(s, &km);
+			pager_help(s, &v, &km);
 		}
 		/* Draw before saving: a store locked by another program
 		 * may keep the save waiting. */
@@ -612,6 +751,9 @@ pager_read(struct screen *s, const struct document *doc,
 	if (klog != NULL)
 		fclose(klog);
 	session_save(&se, &v);
+	if (reading_ix != NULL)
+		indexer_stop(reading_ix);
+	reading_ix = NULL;
 	lineedit_fini(&pr.search);
 	lineedit_fini(&pr.go);
 	lineedit_fini(&pr.filter);

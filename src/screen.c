@@ -502,7 +502,7 @@ draw_status(struct screen *s, struct view *v)
 {
 	int y = v->screen_rows - 1, x, right;
 	long c = view_current(v);
-	char pct[80], sec[48];
+	char pct[120], sec[48];
 	const char *name;
 	struct buf clean = BUF_INIT;
 	short pair;
@@ -515,7 +515,17 @@ draw_status(struct screen *s, struct view *v)
 		    view_percent(v));
 	else
 		snprintf(pct, sizeof pct, " %d%% ", view_percent(v));
-	right = v->screen_cols - (int)strlen(pct);
+	if (v->indexing >= 0) {
+		/* the outline is being built: how far, before the position */
+		char pos[sizeof pct];
+		int k;
+
+		memcpy(pos, pct, sizeof pos);
+		k = snprintf(pct, sizeof pct, " indexing %d%% |", v->indexing);
+		if (k > 0 && (size_t)k < sizeof pct)
+			snprintf(pct + k, sizeof pct - (size_t)k, "%.80s", pos);
+	}
+	right = v->screen_cols - (int)text_width(pct, strlen(pct));
 	attr_set(a, pair, NULL);
 	mvhline(y, 0, ' ', v->screen_cols);
 	move(y, 1);
@@ -533,11 +543,17 @@ draw_status(struct screen *s, struct view *v)
 	if (v->msg[0] != '\0') {
 		draw_bytes(s, v->msg, 0, strlen(v->msg), NULL, right - x - 1,
 		    a | A_BOLD, pair, true, NULL);
+	} else if (c >= 0 && v->top >= v->indexed_to) {
+		/* past the indexed part: its section is not known yet */
+		snprintf(sec, sizeof sec, "%zu+ sections", v->o->n);
+		draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1, a,
+		    pair, false, NULL);
 	} else if (c >= 0) {
 		int w;
 
-		snprintf(sec, sizeof sec, "%s%ld/%zu ",
-		    s->utf8 ? "\xC2\xA7" : "S", c + 1, v->o->n);
+		snprintf(sec, sizeof sec, "%s%ld/%zu%s ",
+		    s->utf8 ? "\xC2\xA7" : "S", c + 1, v->o->n,
+		    v->indexing >= 0 ? "+" : "");
 		w = draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1,
 		    a, pair, false, NULL);
 		if (right - x - w - 1 > 0)
@@ -549,7 +565,7 @@ draw_status(struct screen *s, struct view *v)
 		    pair, false, NULL);
 	}
 	attr_set(a, pair, NULL);
-	mvaddstr(y, right, pct);
+	mvaddstr(y, right < 0 ? 0 : right, pct);
 	attr_set(A_NORMAL, 0, NULL);
 }
 

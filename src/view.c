@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "finder.h"
-#include "output.h"
 #include "text.h"
 #include "anchor.h"
 #include "view.h"
@@ -29,7 +29,6 @@ void
 view_init(struct view *v, const struct document *doc,
     const struct outline *o, int measure)
 {
-	int *depth;
 	size_t i;
 
 	memset(v, 0, sizeof *v);
@@ -43,15 +42,76 @@ view_init(struct view *v, const struct document *doc,
 	v->toc_wanted = true;
 	search_init(&v->search);
 	layout_init(&v->lay, doc, o, v->measure);
-	v->depth = xcalloc(o->n ? o->n : 1, 1);
-	v->folded = xcalloc(o->n ? o->n : 1, 1);
-	v->visible = xcalloc(o->n ? o->n : 1, sizeof *v->visible);
-	depth = xcalloc(o->n ? o->n : 1, sizeof *depth);
-	output_depths(o, depth);
-	for (i = 0; i < o->n; i++)
-		v->depth[i] = (uint8_t)(depth[i] > 255 ? 255 : depth[i]);
-	free(depth);
+	v->generation = o->generation;
+	v->indexing = -1;
+	v->indexed_to = SIZE_MAX;
+	view_outline_sync(v);
+}
+
+/* The columns a TOC entry wants: indent, marker and title. */
+static int
+toc_entry_width(const struct view *v, size_t i)
+{
+	return TOC_INDENT * v->depth[i] + 2 +
+	    (int)text_width(outline_title(v->o, i), v->o->h[i].title_len);
+}
+
+void
+view_outline_sync(struct view *v)
+{
+	const struct outline *o = v->o;
+	size_t i, old = v->nknown;
+	int natural = v->toc_natural;
+	bool had_toc = v->toc_shown;
+
+	if (v->generation != o->generation) {
+		/* the outline started over: nothing derived from it holds */
+		v->generation = o->generation;
+		v->nknown = old = 0;
+		v->nlevels = 0;
+		v->toc_natural = natural = 0;
+		v->sel = 0;
+		v->toc_first = 0;
+		v->ncand = 0;
+		v->filtering = false;
+		free(v->filter_match);
+		v->filter_match = NULL;
+	}
+	if (o->n == v->nknown && v->depth != NULL)
+		return;
+	if (o->n > v->capknown || v->depth == NULL) {
+		size_t cap = v->capknown ? v->capknown : 16;
+
+		while (cap < o->n)
+			cap *= 2;
+		v->depth = xrealloc(v->depth, cap);
+		v->folded = xrealloc(v->folded, cap);
+		v->visible = xrealloc(v->visible, cap * sizeof *v->visible);
+		if (v->filter_match != NULL)
+			v->filter_match = xrealloc(v->filter_match, cap);
+		v->capknown = cap;
+	}
+	for (i = old; i < o->n; i++) {
+		int level = o->h[i].level, w;
+
+		while (v->nlevels > 0 && v->levels[v->nlevels - 1] >= level)
+			v->nlevels--;
+		v->depth[i] = (uint8_t)v->nlevels;
+		v->levels[v->nlevels++] = level;
+		v->folded[i] = 0;
+		if (v->filter_match != NULL)
+			v->filter_match[i] = 0;
+		w = toc_entry_width(v, i);
+		if (w > v->toc_natural)
+			v->toc_natural = w;
+	}
+	v->nknown = o->n;
 	toc_rebuild(v);
+	/* the panes change when the TOC appears or wants more room */
+	if (v->screen_cols > 0 && (v->toc_natural != natural ||
+	    had_toc != (v->toc_wanted && o->n >= 2 &&
+	    v->screen_cols >= VIEW_TOC_MIN_COLS)))
+		view_resize(v, v->screen_cols, v->screen_rows);
 }
 
 void
@@ -75,23 +135,6 @@ view_message(struct view *v, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The TOC width the titles want: the widest indented entry. */
-static int
-toc_natural_width(const struct view *v)
-{
-	size_t i;
-	int w = 0;
-
-	for (i = 0; i < v->o->n; i++) {
-		int e = TOC_INDENT * v->depth[i] + 2 +
-		    (int)text_width(outline_title(v->o, i), v->o->h[i].title_len);
-
-		if (e > w)
-			w = e;
-	}
-	return w;
-}
-
 void
 view_resize(struct view *v, int cols, int rows)
 {
@@ -109,7 +152,7 @@ view_resize(struct view *v, int cols, int rows)
 		int maxw = v->screen_cols / TOC_MAX_DIVISOR;
 
 		v->toc_cols = v->toc_fixed > 0 ? v->toc_fixed
-		    : toc_natural_width(v);
+		    : v->toc_natural;
 		if (v->toc_fixed > 0 && maxw < v->screen_cols / 2)
 			maxw = v->screen_cols / 2;
 		if (v->toc_cols > maxw)
@@ -602,7 +645,7 @@ view_toc_filter(struct view *v, const char *q)
 	v->filtering = q != NULL && q[0] != '\0' && v->o->n > 0;
 	if (v->filtering) {
 		if (v->filter_match == NULL)
-			v->filter_match = xcalloc(v->o->n, 1);
+			v->filter_match = xcalloc(v->capknown, 1);
 		n = finder_filter(v->o, q, v->filter_match);
 	}
 	toc_rebuild(v);

@@ -1,0 +1,60 @@
+/* Building an outline in the background.  A large document's outline is
+ * built by a worker thread while the reader already shows the text: the
+ * first screen never waits for the index.
+ *
+ * One lock guards the outline.  The worker takes it for each change
+ * (outline.c does, for an outline with an indexer); the reading thread
+ * holds it all the time except while it waits for a key, so everything
+ * it reads between two keys is consistent. */
+#ifndef FOLIO_INDEXER_H
+#define FOLIO_INDEXER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "document.h"
+#include "outline.h"
+
+/* Documents smaller than this are indexed before the first screen (it
+ * takes a few milliseconds); larger ones in the background. */
+#define INDEXER_MIN_BYTES (4u * 1024 * 1024)
+
+struct indexer {
+	struct outline *o;
+	const struct document *doc;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	atomic_size_t scanned;   /* bytes the parser has looked at */
+	atomic_bool done;        /* the outline is complete */
+	atomic_bool stop;        /* the reader left: give up */
+	bool started;
+	/* For tests: FOLIO_INDEX_PACE=K holds the worker to K KiB per
+	 * millisecond, so that they see it at work. */
+	size_t pace, next_pause;
+	struct timespec began;
+};
+
+/* Get ready to build o (its format already chosen) for doc. */
+void indexer_init(struct indexer *ix, struct outline *o,
+    const struct document *doc);
+/* Start the worker; the calling thread holds the lock when this returns.
+ * When no thread can be started, the outline is built at once. */
+void indexer_start(struct indexer *ix);
+/* Stop the worker (unfinished: the outline stays partial) and detach. */
+void indexer_stop(struct indexer *ix);
+/* The reading thread lets the worker change the outline while it waits,
+ * and takes the lock back after. */
+void indexer_release(struct indexer *ix);
+void indexer_hold(struct indexer *ix);
+bool indexer_done(const struct indexer *ix);
+/* Everything before this offset is indexed (SIZE_MAX: all of it). */
+size_t indexer_scanned(const struct indexer *ix);
+/* The worker has looked at everything before off (outline_scanned). */
+void indexer_pace(struct indexer *ix, size_t off);
+/* How far the worker is, 0..100. */
+int indexer_percent(const struct indexer *ix);
+
+#endif

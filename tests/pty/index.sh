@@ -1,0 +1,95 @@
+# A large document is shown before its outline is complete: a worker
+# builds it while the reader reads (docs/scale.md).  These checks hold
+# however fast the worker is: whatever is asked of sections it has not
+# reached waits for them.
+. "$FOLIO_TESTS/pty/lib.sh"
+# check_top TEXT DESCRIPTION: the text pane's first row becomes TEXT.
+check_top() {
+	i=0
+	while [ $i -lt 200 ] && [ "$(row 0 | sed 's/^.*│ //')" != "$1" ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	is "$(row 0 | sed 's/^.*│ //')" "$1" "$2"
+}
+D="$TMP/big.txt"
+N=20000
+# about 12 MB: well over the size indexed before the first screen
+awk -v n=$N 'BEGIN {
+	for (i = 1; i <= n; i++) {
+		printf "Part %d of the Large Guide\n\n", i
+		for (p = 0; p < 3; p++) {
+			for (w = 0; w < 4; w++)
+				printf "The reader keeps %d lines of text in view here. ", i
+			printf "\n\n"
+		}
+	}
+}' > "$D"
+[ "$(wc -c < "$D")" -gt 8000000 ]
+ok $? "the test document is large enough to be indexed in the background"
+is "$("$FOLIO" --outline "$D" | wc -l)" "$N" "its outline has $N sections"
+
+start 100 30 -- "$D"
+check '^  Part 1 of the Large Guide +│ Part 1 of the Large Guide' \
+	"the first screen shows the text and the TOC"
+check "§1/$N " "the status line counts every section once indexing is done"
+! status | grep -q indexing
+ok $? "and no longer says it is indexing"
+
+# The worker held to about 8 MB a second: it is seen at work, and what
+# is asked of the part it has not reached must wait for it.
+SLOW=FOLIO_INDEX_PACE=8
+start 100 30 $SLOW -- "$D"
+check "indexing [0-9]+% \\|" "while the worker goes, the status line shows how far it is"
+status | grep -Eq "§1/[0-9]+\\+ "
+ok $? "and the sections it has found so far, with a +"
+keys q
+
+start 100 30 $SLOW -- "$D"
+keys : 1 9 9 9 9 Enter
+check_top "Part 19999 of the Large Guide" \
+	"going to a section at once finds it, waiting for the index if need be"
+
+# G [ [ with the outline complete, then while it is being built; the
+# TOC keeps one width (as it grows, it would widen and wrap the text
+# differently)
+printf 'toc-width = 34\n' > "$TMP/fixed.conf"
+FIXED=FOLIO_CONFIG=$TMP/fixed.conf
+start 100 30 $FIXED -- "$D"
+check "§1/$N " "the outline is complete"
+keys G '['
+sleep 0.3
+keys '['
+sleep 0.3
+want=$(row 0 | sed 's/^.*│ //')
+start 100 30 $SLOW $FIXED -- "$D"
+keys G '['
+check "Indexing [0-9]+%: waiting for the sections" \
+	"[ at the end, before the worker gets there, says it waits"
+check_top "$(echo "$want" | awk '{ print "Part", $2 + 1, "of the Large Guide" }')" \
+	"then goes where it goes with the outline complete"
+keys '['
+check_top "$want" "and [ again to the section before"
+start 100 30 $SLOW -- "$D"
+keys q
+i=0
+while [ ! -f "$TMP/exit" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+is "$(cat "$TMP/exit" 2>/dev/null)" 0 "q at once quits, whatever the worker is doing"
+diff "$TMP/stty.before" "$TMP/stty.after" > /dev/null
+ok $? "and leaves the terminal as it was"
+
+PTY_STATE="$TMP/shared"
+start 100 30 -- "$D"
+keys : 1 5 0 0 0 Enter
+check_top "Part 15000 of the Large Guide" "a place deep in the document"
+keys q
+start 100 30 $SLOW -- "$D"
+check_top "Part 15000 of the Large Guide" \
+	"reopens where it was left, before the outline gets there"
+keys ']'
+check_top "Part 15001 of the Large Guide" "and ] goes on from there"
+keys G '['
+check "Indexing [0-9]+%: waiting for the sections" "a jump past the indexed part waits"
+keys j
+check "Stopped waiting: the document is [0-9]+% indexed" "a key stops waiting"
+plan_done
