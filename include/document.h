@@ -37,6 +37,9 @@ int document_read_fd(struct document *doc, int fd, const char *name,
 void document_init_static(struct document *doc, const char *data,
     size_t len, const char *name);
 void document_fini(struct document *doc);
+/* The whole document is about to be read (an outline on standard output,
+ * a count): map all its pages at once rather than one fault at a time. */
+void document_will_read_all(const struct document *doc);
 /* Survive the file being cut short by another program while it is mapped:
  * the pages past its new end read as blank lines instead of killing folio
  * with SIGBUS.  Covers one document at a time; call it again after

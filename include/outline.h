@@ -50,6 +50,7 @@ struct outline {
 	/* Bumped when the build starts over (outline_reset): what was
 	 * derived from the headings must be derived again. */
 	unsigned generation;
+	struct buf scratch;   /* the builder's, for cleaning titles */
 };
 
 /* Titles longer than this are cut (at a character boundary). */

@@ -258,6 +258,17 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 	return document_settle(doc, err);
 }
 
+void
+document_will_read_all(const struct document *doc)
+{
+#ifdef MADV_POPULATE_READ
+	if (doc->source == DOC_MAPPED)
+		(void)madvise((void *)doc->data, doc->len, MADV_POPULATE_READ);
+#else
+	(void)doc;
+#endif
+}
+
 int
 document_open(struct document *doc, const char *path, struct err *err)
 {

@@ -46,6 +46,8 @@
 #define PLAIN_MARGIN_SAMPLE (64u * 1024)
 #define PLAIN_MARGIN_LINE_CHARS 40
 #define PLAIN_MARGIN_MAX 8
+/* Lines whose features are kept (a power of two). */
+#define PLAIN_FEAT_CACHE 8
 
 enum cand_kind { CAND_UNDER, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
 
@@ -77,7 +79,6 @@ struct plain {
 	const char *d;
 	size_t len;
 	struct buf clean;
-	struct buf title;
 	int margin;         /* the indent of the document's text */
 	/* What the document marks its headings with so far: a document
 	 * that underlines its headings does not also have bare or numbered
@@ -85,6 +86,9 @@ struct plain {
 	bool under, caps;
 	size_t nbare, nnumbered; /* candidates of these kinds seen */
 	bool restart;       /* a candidate changed what earlier ones are */
+	/* Lines are looked at more than once (as the line after a
+	 * candidate, then in turn): their features are kept a while. */
+	struct feat seen[PLAIN_FEAT_CACHE];
 	bool stopped;       /* the reader left */
 };
 
@@ -205,17 +209,29 @@ has_leaders(const char *s, size_t n)
 static bool
 is_minor_word(const char *w, size_t n)
 {
-	static const char minor[][5] = {
-		"a", "an", "and", "as", "at", "but", "by", "for", "from",
-		"in", "into", "of", "on", "or", "the", "to", "vs", "via",
-		"with", "nor", "per", "than"
+	/* the words, packed four bytes to a number as w is below */
+#define W(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | \
+	(uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+	static const uint32_t minor[] = {
+		W('a', 0, 0, 0), W('a', 'n', 0, 0), W('a', 'n', 'd', 0),
+		W('a', 's', 0, 0), W('a', 't', 0, 0), W('b', 'u', 't', 0),
+		W('b', 'y', 0, 0), W('f', 'o', 'r', 0), W('f', 'r', 'o', 'm'),
+		W('i', 'n', 0, 0), W('i', 'n', 't', 'o'), W('o', 'f', 0, 0),
+		W('o', 'n', 0, 0), W('o', 'r', 0, 0), W('t', 'h', 'e', 0),
+		W('t', 'o', 0, 0), W('v', 's', 0, 0), W('v', 'i', 'a', 0),
+		W('w', 'i', 't', 'h'), W('n', 'o', 'r', 0), W('p', 'e', 'r', 0),
+		W('t', 'h', 'a', 'n'),
 	};
+#undef W
+	uint32_t x = 0;
 	size_t i;
 
 	if (n == 0 || n > 4)
 		return false;
+	for (i = 0; i < n; i++)
+		x |= (uint32_t)(unsigned char)w[i] << (8 * i);
 	for (i = 0; i < sizeof minor / sizeof minor[0]; i++)
-		if (minor[i][n] == '\0' && memcmp(minor[i], w, n) == 0)
+		if (minor[i] == x)
 			return true;
 	return false;
 }
@@ -307,12 +323,15 @@ feat_text(struct feat *f, const char *s, size_t n)
 
 		if (*u < 0x80) {
 			ch = *u;
-			if (ch == '\t' || (ch == ' ' && k >= lead && k + 1 < n &&
-			    s[k + 1] == ' '))
+			if (ch == ' ') {
+				if (k >= lead && k + 1 < n && s[k + 1] == ' ')
+					f->gap = true;
+			} else if (ch == '\t') {
 				f->gap = true;
-			else if ((ch < 'A' || ch == '{' || ch == '}') &&
-			    code_at(s, k, n))
+			} else if ((ch < 'A' || ch == '{' || ch == '}') &&
+			    code_at(s, k, n)) {
 				f->codeish = true;
+			}
 		} else {
 			len = u8_mbtouc(&ch, u, n - k);
 		}
@@ -333,18 +352,21 @@ feat_text(struct feat *f, const char *s, size_t n)
 	    (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) ||
 	    (n >= 3 && (s[0] == '(' || s[1] == ')'));
 	f->leaders = has_leaders(s, n);
-	/* only a line short enough to be a heading needs its words */
-	if (f->chars <= PLAIN_MAX_HEADING_CHARS)
+	/* only a line that may be a heading needs its words: short, and
+	 * not ending a sentence */
+	if (f->chars <= PLAIN_MAX_HEADING_CHARS && f->last != '.' &&
+	    f->last != ',' && f->last != ';' && f->last != ':' &&
+	    f->last != '!')
 		feat_words(f, s, n);
 }
 
 static void
-feat_load(struct plain *p, struct feat *f, const struct line *l)
+feat_measure(struct plain *p, struct feat *f, const struct line *l)
 {
 	const char *s = p->d + l->start;
 	size_t n = l->end - l->start;
 
-	memset(f, 0, sizeof *f);
+	*f = (struct feat){ 0 };
 	f->start = l->start;
 	f->end = l->end;
 	f->lineno = l->lineno;
@@ -369,6 +391,18 @@ feat_load(struct plain *p, struct feat *f, const struct line *l)
 		    p->d[f->text_end - 1] == '\t'))
 			f->text_end--;
 	}
+}
+
+static void
+feat_load(struct plain *p, struct feat *f, const struct line *l)
+{
+	struct feat *c = &p->seen[l->lineno & (PLAIN_FEAT_CACHE - 1)];
+
+	if (c->lineno != l->lineno || c->start != l->start || c->long_line) {
+		feat_measure(p, c, l);
+		c->lineno = l->lineno;
+	}
+	*f = *c;
 }
 
 /* A line short and plain enough to be a heading of any unmarked kind. */
@@ -413,7 +447,7 @@ long_line_feat(const struct plain *p, struct feat *f, const struct line *l,
 	size_t e = l->end, s, t = l->start, k;
 	int indent = 0;
 
-	memset(f, 0, sizeof *f);
+	*f = (struct feat){ 0 };
 	f->start = l->start;
 	f->end = l->end;
 	f->lineno = l->lineno;
@@ -554,14 +588,13 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 			return;
 		rank = p->caps ? 4 : 2;
 	}
-	buf_reset(&p->title);
-	text_clean(&p->title, p->d, f->start, f->end, TEXT_CLEAN_KEEP);
+	/* outline_add cleans the title: escapes, overstrike, blanks */
 	if (offset != f->start)
 		outline_add_overlined(p->o, offset, f->lineno, rank,
-		    buf_str(&p->title), p->title.len);
+		    p->d + f->start, f->end - f->start);
 	else
-		outline_add(p->o, offset, f->lineno, rank,
-		    buf_str(&p->title), p->title.len);
+		outline_add(p->o, offset, f->lineno, rank, p->d + f->start,
+		    f->end - f->start);
 }
 
 static int
@@ -834,5 +867,4 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 	if (!p.stopped)
 		outline_compact_levels(o);
 	buf_fini(&p.clean);
-	buf_fini(&p.title);
 }

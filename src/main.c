@@ -546,6 +546,8 @@ main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	outline_init(&o);
+	if (opt.mode != MODE_DEFAULT)
+		document_will_read_all(&doc);
 	if (index_in_background(&opt, &doc))
 		outline_prepare(&o, &doc, opt.format);
 	else if (opt.mode != MODE_COUNT) /* counting needs no outline */

@@ -75,6 +75,7 @@ outline_fini(struct outline *o)
 	free(o->verbatim);
 	buf_fini(&o->titles);
 	buf_fini(&o->doc_title);
+	buf_fini(&o->scratch);
 	outline_init(o);
 }
 
@@ -138,25 +139,24 @@ static bool
 outline_add_skip(struct outline *o, size_t offset, unsigned long line,
     int level, const char *title, size_t len, int text_skip)
 {
-	struct buf clean = BUF_INIT;
-	bool ok;
+	struct buf *clean = &o->scratch;
 
 	while (len > 0 && (title[len - 1] == ' ' || title[len - 1] == '\t'))
 		len--;
 	while (len > 0 && (title[0] == ' ' || title[0] == '\t'))
 		title++, len--;
 	/* controls are kept (not markers): whoever shows a title decides */
-	text_clean(&clean, title, 0, len, TEXT_CLEAN_SQUEEZE | TEXT_CLEAN_KEEP);
-	outline_spell_nul(&clean);
-	len = clean.len;
+	buf_reset(clean);
+	text_clean(clean, title, 0, len, TEXT_CLEAN_SQUEEZE | TEXT_CLEAN_KEEP);
+	outline_spell_nul(clean);
+	len = clean->len;
 	if (len > OUTLINE_TITLE_MAX) {
 		len = OUTLINE_TITLE_MAX;
-		while (len > 0 && ((unsigned char)clean.data[len] & 0xc0) == 0x80)
+		while (len > 0 && ((unsigned char)clean->data[len] & 0xc0) ==
+		    0x80)
 			len--;
 	}
-	ok = outline_append(o, offset, line, level, &clean, len, text_skip);
-	buf_fini(&clean);
-	return ok;
+	return outline_append(o, offset, line, level, clean, len, text_skip);
 }
 
 bool

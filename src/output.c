@@ -11,20 +11,21 @@
 #include "wrap.h"
 #include "xalloc.h"
 
+/* b: a buffer for the caller to keep between titles */
 static void
-put_title(FILE *f, const struct outline *o, size_t i, bool raw)
+put_title(FILE *f, const struct outline *o, size_t i, bool raw,
+    struct buf *b)
 {
 	const char *t = outline_title(o, i);
 	size_t n = o->h[i].title_len;
-	struct buf b = BUF_INIT;
 
 	if (raw) {
 		fwrite(t, 1, n, f);
 		return;
 	}
-	text_clean(&b, t, 0, n, TEXT_CLEAN_MARKERS);
-	fwrite(buf_str(&b), 1, b.len, f);
-	buf_fini(&b);
+	buf_reset(b);
+	text_clean(b, t, 0, n, TEXT_CLEAN_MARKERS);
+	fwrite(buf_str(b), 1, b->len, f);
 }
 
 static void
@@ -63,13 +64,15 @@ output_recent(FILE *f, const struct recent *r, bool raw)
 void
 output_outline(FILE *f, const struct outline *o, bool raw)
 {
+	struct buf b = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < o->n; i++) {
 		fprintf(f, "%d\t%lu\t", o->h[i].level, o->h[i].line);
-		put_title(f, o, i, raw);
+		put_title(f, o, i, raw, &b);
 		fputc('\n', f);
 	}
+	buf_fini(&b);
 }
 
 void
@@ -92,6 +95,7 @@ output_toc(FILE *f, const struct outline *o, bool raw)
 {
 	int *depth = xcalloc(o->n ? o->n : 1, sizeof *depth);
 	unsigned long num[OUTLINE_LEVEL_MAX + 1] = { 0 };
+	struct buf b = BUF_INIT;
 	size_t i;
 	int d, k;
 
@@ -105,9 +109,10 @@ output_toc(FILE *f, const struct outline *o, bool raw)
 		for (k = 0; k <= d; k++)
 			fprintf(f, k < d ? "%lu." : "%lu", num[k]);
 		fputc(' ', f);
-		put_title(f, o, i, raw);
+		put_title(f, o, i, raw, &b);
 		fputc('\n', f);
 	}
+	buf_fini(&b);
 	free(depth);
 }
 
