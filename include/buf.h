@@ -19,6 +19,8 @@ void buf_init(struct buf *b);
 void buf_fini(struct buf *b);
 void buf_reset(struct buf *b);
 void buf_grow(struct buf *b, size_t extra);
+/* Give back the room kept for growing. */
+void buf_trim(struct buf *b);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_addc(struct buf *b, char c);
 void buf_adds(struct buf *b, const char *s);

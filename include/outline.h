@@ -23,10 +23,12 @@ enum doc_format {
 struct heading {
 	size_t offset;        /* start of the heading (its overline, if any) */
 	unsigned long line;   /* 1-based line of the heading's text */
-	uint32_t title;       /* offset of the title in outline.titles */
+	uint32_t title;       /* where the title is: in outline.titles, or
+				 (title_in_doc) in the document, from offset */
 	uint16_t title_len;
 	uint8_t level;        /* 1 = top */
-	uint8_t text_skip;    /* lines from offset to the text line (overline) */
+	uint8_t text_skip : 7; /* lines from offset to the text line (overline) */
+	uint8_t title_in_doc : 1;
 };
 
 /* A byte range shown as written: code blocks, listings. */
@@ -39,7 +41,12 @@ struct indexer;
 struct outline {
 	struct heading *h;
 	size_t n, cap;
-	struct buf titles;    /* NUL-separated titles */
+	/* Titles are kept apart, NUL-separated, only when they differ from
+	 * the document's bytes (markup, escapes, blanks): most headings'
+	 * titles are read from the document itself. */
+	struct buf titles;
+	const char *base;     /* the document being outlined */
+	size_t baselen;
 	struct buf doc_title; /* front-matter title, if any */
 	enum doc_format format;
 	struct range *verbatim; /* sorted, not overlapping */
@@ -84,7 +91,10 @@ bool outline_add(struct outline *o, size_t offset, unsigned long line,
 /* The same, for a heading whose text line follows an overline. */
 void outline_add_overlined(struct outline *o, size_t offset,
     unsigned long line, int level, const char *title, size_t title_len);
+/* Heading i's title: title_len bytes, not NUL-terminated (except the
+ * first heading's, which outline_doc_title gives as a string). */
 const char *outline_title(const struct outline *o, size_t i);
+size_t outline_title_len(const struct outline *o, size_t i);
 /* The title a document is listed under: its own (front matter), its first
  * heading's, or its file name. */
 const char *outline_doc_title(const struct outline *o,

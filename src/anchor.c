@@ -86,7 +86,7 @@ anchor_make(struct anchor *a, const struct outline *o, size_t doclen,
 		if (i != cur)
 			buf_addc(&a->titles, '\n');
 		buf_add(&a->titles, outline_title(o, (size_t)i),
-		    o->h[i].title_len);
+		    outline_title_len(o, (size_t)i));
 	}
 }
 
@@ -102,7 +102,7 @@ find_title(const struct outline *o, size_t doclen, const char *t, size_t n,
 	for (i = 0; i < o->n; i++) {
 		double d;
 
-		if (o->h[i].title_len != n ||
+		if (outline_title_len(o, i) != n ||
 		    memcmp(outline_title(o, i), t, n) != 0)
 			continue;
 		d = fabs(ratio(o->h[i].offset, doclen) - f);

@@ -38,6 +38,15 @@ buf_grow(struct buf *b, size_t extra)
 }
 
 void
+buf_trim(struct buf *b)
+{
+	if (b->data != NULL && b->cap > b->len + 1) {
+		b->data = xrealloc(b->data, b->len + 1);
+		b->cap = b->len + 1;
+	}
+}
+
+void
 buf_add(struct buf *b, const void *p, size_t n)
 {
 	buf_grow(b, n);

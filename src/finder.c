@@ -142,7 +142,7 @@ finder_rank(const struct outline *o, const char *query, uint32_t *out,
 	c = xmalloc((o->n ? o->n : 1) * sizeof *c);
 	for (i = 0; i < o->n; i++) {
 		size_t nt, span = 0;
-		uint32_t *t = fold(outline_title(o, i), o->h[i].title_len, &nt);
+		uint32_t *t = fold(outline_title(o, i), outline_title_len(o, i), &nt);
 		enum tier tr = match(t, nt, q, nq, &span);
 
 		free(t);
@@ -170,7 +170,7 @@ finder_filter(const struct outline *o, const char *query, uint8_t *m)
 	q = fold(query, strlen(query), &nq);
 	for (i = 0; i < o->n; i++) {
 		size_t nt, span;
-		uint32_t *t = fold(outline_title(o, i), o->h[i].title_len, &nt);
+		uint32_t *t = fold(outline_title(o, i), outline_title_len(o, i), &nt);
 		enum tier tr = match(t, nt, q, nq, &span);
 
 		free(t);

@@ -102,10 +102,16 @@ outline_spell_nul(struct buf *b)
  * order. */
 static bool
 outline_append(struct outline *o, size_t offset, unsigned long line,
-    int level, const struct buf *clean, size_t len, int text_skip)
+    int level, const struct buf *clean, size_t len, int text_skip,
+    const char *src)
 {
 	struct heading *h;
 	bool ok = true;
+	/* a title as the document has it is read from there */
+	bool in_doc = o->n > 0 && src != NULL && o->base != NULL &&
+	    src >= o->base + offset && src + len <= o->base + o->baselen &&
+	    (size_t)(src - (o->base + offset)) <= UINT32_MAX &&
+	    memcmp(src, clean->data, len) == 0;
 
 	if (level < 1)
 		level = 1;
@@ -123,12 +129,17 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 		h->offset = offset;
 		h->line = line;
 		h->level = (uint8_t)level;
-		h->title = (uint32_t)o->titles.len;
 		h->title_len = (uint16_t)len;
 		h->text_skip = (uint8_t)text_skip;
-		buf_add(&o->titles, clean->data != NULL ? clean->data : "",
-		    len);
-		buf_addc(&o->titles, '\0');
+		h->title_in_doc = in_doc;
+		if (in_doc) {
+			h->title = (uint32_t)(src - (o->base + offset));
+		} else {
+			h->title = (uint32_t)o->titles.len;
+			buf_add(&o->titles, clean->data != NULL ? clean->data
+			    : "", len);
+			buf_addc(&o->titles, '\0');
+		}
 		o->n++;
 	}
 	outline_unlock(o);
@@ -156,7 +167,8 @@ outline_add_skip(struct outline *o, size_t offset, unsigned long line,
 		    0x80)
 			len--;
 	}
-	return outline_append(o, offset, line, level, clean, len, text_skip);
+	return outline_append(o, offset, line, level, clean, len, text_skip,
+	    title);
 }
 
 bool
@@ -246,7 +258,16 @@ outline_heading_end(const struct outline *o, const struct document *doc,
 const char *
 outline_title(const struct outline *o, size_t i)
 {
-	return o->titles.data + o->h[i].title;
+	const struct heading *h = &o->h[i];
+
+	return h->title_in_doc ? o->base + h->offset + h->title
+	    : o->titles.data + h->title;
+}
+
+size_t
+outline_title_len(const struct outline *o, size_t i)
+{
+	return o->h[i].title_len;
 }
 
 size_t
@@ -318,7 +339,8 @@ outline_lookup(const struct outline *o, const char *spec)
 		return -1;
 	for (i = 0; i < o->n; i++) {
 		size_t hl;
-		char *hay = fold(outline_title(o, i), o->h[i].title_len, &hl);
+		char *hay = fold(outline_title(o, i), outline_title_len(o, i),
+		    &hl);
 		bool hit = hay != NULL && memmem(hay, hl, needle, nl) != NULL;
 
 		free(hay);
@@ -686,6 +708,21 @@ outline_prepare(struct outline *o, const struct document *doc,
 		    doc->len - doc->text_start);
 	if (o->format != fmt) /* a worker's outline has it set already */
 		o->format = fmt;
+	o->base = doc->data;
+	o->baselen = doc->len;
+}
+
+/* The outline is complete: give back what its arrays hold in reserve. */
+static void
+outline_trim(struct outline *o)
+{
+	outline_lock(o);
+	if (o->n > 0 && o->n < o->cap) {
+		o->h = xrealloc(o->h, o->n * sizeof *o->h);
+		o->cap = o->n;
+	}
+	buf_trim(&o->titles);
+	outline_unlock(o);
 }
 
 void
@@ -707,6 +744,7 @@ outline_build(struct outline *o, const struct document *doc,
 		fmt_plain_parse(o, doc);
 		break;
 	}
+	outline_trim(o);
 }
 
 const char *

@@ -17,7 +17,7 @@ put_title(FILE *f, const struct outline *o, size_t i, bool raw,
     struct buf *b)
 {
 	const char *t = outline_title(o, i);
-	size_t n = o->h[i].title_len;
+	size_t n = outline_title_len(o, i);
 
 	if (raw) {
 		fwrite(t, 1, n, f);

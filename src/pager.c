@@ -180,6 +180,7 @@ static void
 session_save(struct session *se, struct view *v)
 {
 	struct bookmark b;
+	struct buf section = BUF_INIT;
 	long cur = view_current(v);
 	int i;
 
@@ -195,10 +196,14 @@ session_save(struct session *se, struct view *v)
 	}
 	b.title = se->opt->title != NULL ? se->opt->title
 	    : outline_doc_title(se->o, se->doc);
-	b.section = cur >= 0 ? outline_title(se->o, (size_t)cur) : "";
+	if (cur >= 0)
+		buf_add(&section, outline_title(se->o, (size_t)cur),
+		    outline_title_len(se->o, (size_t)cur));
+	b.section = buf_str(&section);
 	b.percent = view_percent(v);
 	bookmarks_save(se->opt->bm, se->opt->key, &b);
 	bookmark_fini(&b);
+	buf_fini(&section);
 	se->saved_top = v->top;
 	se->saved_section = cur;
 	v->marks_changed = false;
@@ -230,8 +235,9 @@ session_restore(struct session *se, struct view *v, struct screen *s)
 				    se->o);
 		cur = view_current(v);
 		if (cur >= 0)
-			view_message(v, "Resumed at \xC2\xA7%ld %s (%d%%)%s",
-			    cur + 1, outline_title(se->o, (size_t)cur),
+			view_message(v, "Resumed at \xC2\xA7%ld %.*s (%d%%)%s",
+			    cur + 1, (int)outline_title_len(se->o, (size_t)cur),
+			    outline_title(se->o, (size_t)cur),
 			    view_percent(v), b.same ? ""
 			    : "; the document changed since");
 		else

@@ -402,7 +402,7 @@ draw_title(const struct screen *s, const struct view *v, size_t i, int y,
     int x, int maxcols, attr_t attr, short pair)
 {
 	const char *t = outline_title(v->o, i);
-	size_t n = v->o->h[i].title_len;
+	size_t n = outline_title_len(v->o, i);
 	int w = (int)text_width(t, n);
 
 	move(y, x);

@@ -53,7 +53,7 @@ static int
 toc_entry_width(const struct view *v, size_t i)
 {
 	return TOC_INDENT * v->depth[i] + 2 +
-	    (int)text_width(outline_title(v->o, i), v->o->h[i].title_len);
+	    (int)text_width(outline_title(v->o, i), outline_title_len(v->o, i));
 }
 
 void

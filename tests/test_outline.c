@@ -27,8 +27,9 @@ outline_of(const char *text, size_t len, const char *name,
 	outline_build(&o, &doc, fmt);
 	buf_reset(out);
 	for (i = 0; i < o.n; i++)
-		buf_addf(out, "%s%d:%lu:%s", i ? "|" : "", o.h[i].level,
-		    o.h[i].line, outline_title(&o, i));
+		buf_addf(out, "%s%d:%lu:%.*s", i ? "|" : "", o.h[i].level,
+		    o.h[i].line, (int)outline_title_len(&o, i),
+		    outline_title(&o, i));
 	outline_fini(&o);
 	document_fini(&doc);
 }

@@ -27,12 +27,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	outline_build(&o, &doc, formats[data[0] % 5]);
 	for (i = 0; i < o.n; i++) {
 		const char *t = outline_title(&o, i);
+		size_t n = outline_title_len(&o, i);
 
 		assert(o.h[i].offset <= doc.len);
 		assert(i == 0 || o.h[i - 1].offset < o.h[i].offset);
 		assert(o.h[i].level >= 1);
-		assert(strlen(t) == o.h[i].title_len);
-		assert(memchr(t, '\n', o.h[i].title_len) == NULL);
+		assert(i > 0 || strlen(t) == n); /* the first is a string */
+		assert(memchr(t, '\0', n) == NULL);
+		assert(memchr(t, '\n', n) == NULL);
+		assert(t + n <= doc.data + doc.len || !o.h[i].title_in_doc);
 		assert(outline_section_end(&o, i, doc.len) > o.h[i].offset);
 		assert(outline_find(&o, o.h[i].offset) == (long)i);
 		assert(outline_heading_end(&o, &doc, i) <= doc.len);
