@@ -87,5 +87,8 @@ void text_put_unit(struct buf *out, const char *data,
     const struct text_unit *u, bool markers);
 /* Columns of the string as displayed (tabs count as one space). */
 size_t text_width(const char *s, size_t n);
+/* The same, but it stops counting once past max (the result is then
+ * larger than max, not the whole width). */
+size_t text_width_max(const char *s, size_t n, size_t max);
 
 #endif

@@ -58,6 +58,9 @@ struct view {
 	int toc_natural;         /* the widest TOC entry, in columns */
 	int levels[OUTLINE_LEVEL_MAX + 1]; /* levels of the open ancestors */
 	int nlevels;
+	/* where the rows view_rows gave for this top and width end */
+	size_t bottom, bottom_for;
+	int bottom_width, bottom_rows;
 	int indexing;            /* percent of the outline built, -1: done */
 	size_t indexed_to;       /* sections before this offset are known
 				    (SIZE_MAX: all of them) */

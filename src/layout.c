@@ -222,8 +222,13 @@ static bool
 joins_plain(const struct layout *l, const struct lineinfo *a,
     const struct lineinfo *b, int hang)
 {
-	int wa = (int)text_width(a->s, a->n) + a->indent;
+	int wa;
 
+	/* no prose is as dense as four bytes a column: too wide */
+	if (a->n > 4 * FILL_MAX)
+		return false;
+	/* only whether it is within FILL_MAX matters past that */
+	wa = (int)text_width_max(a->s, a->n, FILL_MAX) + a->indent;
 	if (wa > FILL_MAX || is_tabular(a) || is_tabular(b) ||
 	    wrap_list_marker(b->s, b->n))
 		return false;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -198,6 +199,14 @@ decode_char(struct text_decoder *d, size_t pos, struct text_unit *u)
 
 	u->off = pos;
 	u->style = d->style;
+	if (*s >= 0x20 && *s < 0x7f) {
+		/* printable ASCII, most of any document: one column */
+		u->len = 1;
+		u->ch = *s;
+		u->kind = TEXT_CHAR;
+		u->width = 1;
+		return;
+	}
 	if (*s < 0x80) {
 		ch = *s;
 		n = 1;
@@ -417,14 +426,20 @@ text_clean(struct buf *out, const char *data, size_t start, size_t end,
 }
 
 size_t
-text_width(const char *s, size_t n)
+text_width_max(const char *s, size_t n, size_t max)
 {
 	struct text_decoder d;
 	struct text_unit u;
 	size_t w = 0;
 
 	text_decoder_init(&d, s, 0, n);
-	while (text_decode(&d, &u))
+	while (w <= max && text_decode(&d, &u))
 		w += u.kind == TEXT_TAB ? 1 : u.width;
 	return w;
+}
+
+size_t
+text_width(const char *s, size_t n)
+{
+	return text_width_max(s, n, SIZE_MAX - 8);
 }

@@ -45,6 +45,7 @@ view_init(struct view *v, const struct document *doc,
 	v->generation = o->generation;
 	v->indexing = -1;
 	v->indexed_to = SIZE_MAX;
+	v->bottom_for = VIEW_NO_PLACE;
 	view_outline_sync(v);
 }
 
@@ -771,22 +772,40 @@ view_rows(struct view *v, struct view_row *out, size_t max)
 {
 	size_t n = 0, off = v->top;
 
+	/* row after row of each segment, laid out once */
+	v->bottom_for = VIEW_NO_PLACE;
 	while (n < max) {
 		struct segment s;
 		const struct wrap_row *rows;
-		size_t nr, i = 0, next;
+		size_t nr, i = 0;
+		bool heading;
 
 		layout_segment(&v->lay, off, &s);
 		rows = layout_rows(&v->lay, &s, &nr);
 		while (i + 1 < nr && rows[i + 1].start <= off)
 			i++;
-		out[n].seg_start = s.start;
-		out[n].row = rows[i];
-		out[n].heading = row_is_heading(v, s.start);
-		n++;
-		if (!layout_next_row(&v->lay, off, &next))
+		heading = row_is_heading(v, s.start);
+		for (; i < nr && n < max; i++) {
+			out[n].seg_start = s.start;
+			out[n].row = rows[i];
+			out[n].heading = heading;
+			n++;
+		}
+		if (i < nr) {
+			v->bottom = rows[i].start;
 			break;
-		off = next;
+		}
+		if (s.next >= v->doc->len) {
+			v->bottom = v->doc->len;
+			break;
+		}
+		off = s.next;
+		v->bottom = off;
+	}
+	if (n == max || v->bottom == v->doc->len) {
+		v->bottom_for = v->top;
+		v->bottom_width = v->text_cols;
+		v->bottom_rows = (int)max;
 	}
 	return n;
 }
@@ -799,6 +818,11 @@ view_percent(struct view *v)
 
 	if (v->doc->len <= v->doc->text_start)
 		return 100;
+	/* the screen just drawn knows where it ends */
+	if (v->bottom_for == v->top && v->bottom_width == v->text_cols &&
+	    v->bottom_rows == v->text_rows)
+		return v->bottom >= v->doc->len ? 100
+		    : (int)((double)v->bottom * 100.0 / (double)v->doc->len);
 	for (i = 0; i < v->text_rows; i++) {
 		if (!layout_next_row(&v->lay, off, &next))
 			return 100;
