@@ -50,18 +50,36 @@ trap 'tmux -L "bench-$$-$n_tm" kill-server 2>/dev/null' EXIT
 
 # first_screen CMD : microseconds from start to a full screen in a 100x30
 # pseudo-terminal (its last row drawn), polled as fast as tmux answers;
-# into $US (not echoed: the terminal must outlive a subshell).
+# the best of three runs (one above a second), into $US (not echoed: the
+# last terminal must outlive a subshell).  Starting tmux is part of every
+# run, for folio and less alike.
 first_screen() {
-	s=$(date +%s%N)
-	tm_new "$1"
-	while :; do
-		last=$(tm capture-pane -p | sed -n '30p')
-		[ -n "$last" ] && break
+	best=""
+	for run in 1 2 3; do
+		s=$(date +%s%N)
+		tm_new "$1"
+		while :; do
+			last=$(tm capture-pane -p | sed -n '30p')
+			[ -n "$last" ] && break
+			e=$(date +%s%N)
+			[ $(( (e - s) / 1000000000 )) -gt 120 ] && break
+		done
 		e=$(date +%s%N)
-		[ $(( (e - s) / 1000000000 )) -gt 120 ] && break
+		t=$(( (e - s) / 1000 ))
+		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
+		[ "$t" -gt 1000000 ] && break
 	done
-	e=$(date +%s%N)
-	US=$(( (e - s) / 1000 ))
+	US=$best
+}
+
+# indexed: wait until the reader in the bench terminal has its whole
+# outline (its status line no longer says "indexing"), 120 s at most
+indexed() {
+	i=0
+	while tm capture-pane -p | tail -n 1 | grep -q indexing && [ $i -lt 1200 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 }
 
 # anon_kib: RssAnon of the folio in the bench terminal
@@ -81,6 +99,7 @@ keys_us() {
 		sleep 0.1
 		i=$((i + 1))
 	done
+	indexed
 	for k in ']' ']' ']' G g NPage NPage NPage '[' '[' G; do
 		tm send-keys "$k"
 		sleep 0.1
@@ -107,13 +126,16 @@ for mib in $sizes; do
 	a=$(us "$FOLIO" --count=zyzzyva "$p"); b=$(us grep -c zyzzyva "$p")
 	row "${mib}M" "search rare word / grep -c" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 1.5"
 	first_screen "'$FOLIO' --no-bookmarks '$p'"; a=$US
-	sleep 0.2
+	indexed
 	kib=$(anon_kib)
 	first_screen "less '$p'"; b=$US
 	row "${mib}M" "first screen / less (plain)" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 1"
 	secs=$("$FOLIO" --outline "$p" | wc -l)
 	row "${mib}M" "anonymous memory (plain)" "${kib} KiB" "-" "-" \
 		"$(awk -v k="$kib" -v m="$mib" -v s="$secs" 'BEGIN { printf "%.0f B/MiB, %.0f B/section", k * 1024 / m, k * 1024 / s }')"
+	first_screen "'$FOLIO' --no-bookmarks '$m'"; a=$US
+	first_screen "less '$m'"; b=$US
+	row "${mib}M" "first screen / less (markdown)" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 1"
 	first_screen "'$FOLIO' --no-bookmarks '$l'"; a=$US
 	first_screen "less '$l'"; b=$US
 	row "${mib}M" "first screen / less (one line)" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 1"

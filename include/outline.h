@@ -47,6 +47,10 @@ struct outline {
 	struct buf titles;
 	const char *base;     /* the document being outlined */
 	size_t baselen;
+	/* Titles may be read from the document (the reader, which shows a
+	 * few at a time, sets this to save memory); otherwise they are all
+	 * copied into the pool, one compact read for --outline and --toc. */
+	bool titles_in_doc;
 	struct buf doc_title; /* front-matter title, if any */
 	enum doc_format format;
 	struct range *verbatim; /* sorted, not overlapping */

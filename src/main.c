@@ -548,6 +548,8 @@ main(int argc, char **argv)
 	outline_init(&o);
 	if (opt.mode != MODE_DEFAULT)
 		document_will_read_all(&doc);
+	/* the reader shows a few titles at a time: no need to copy them */
+	o.titles_in_doc = opt.mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
 	if (index_in_background(&opt, &doc))
 		outline_prepare(&o, &doc, opt.format);
 	else if (opt.mode != MODE_COUNT) /* counting needs no outline */

@@ -108,7 +108,8 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 	struct heading *h;
 	bool ok = true;
 	/* a title as the document has it is read from there */
-	bool in_doc = o->n > 0 && src != NULL && o->base != NULL &&
+	bool in_doc = o->titles_in_doc && o->n > 0 && src != NULL &&
+	    o->base != NULL &&
 	    src >= o->base + offset && src + len <= o->base + o->baselen &&
 	    (size_t)(src - (o->base + offset)) <= UINT32_MAX &&
 	    memcmp(src, clean->data, len) == 0;
