@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "document.h"
+#include "indexer.h"
 #include "lineedit.h"
 #include "libview.h"
 #include "outline.h"
@@ -117,6 +118,7 @@ read_entry(struct lv *v, size_t i)
 {
 	struct lib_entry *e = &v->l->e[i];
 	struct pager_options po;
+	struct indexer ix;
 	struct document doc;
 	struct outline o;
 	struct doc_key key;
@@ -130,8 +132,16 @@ read_entry(struct lv *v, size_t i)
 	}
 	document_guard(&doc);
 	outline_init(&o);
-	outline_build(&o, &doc, FORMAT_AUTO);
+	o.titles_in_doc = true;
 	memset(&po, 0, sizeof po);
+	/* a large article shows at once, its outline built as it is read */
+	if (doc.len >= INDEXER_MIN_BYTES) {
+		outline_prepare(&o, &doc, FORMAT_AUTO);
+		indexer_init(&ix, &o, &doc);
+		po.ix = &ix;
+	} else {
+		outline_build(&o, &doc, FORMAT_AUTO);
+	}
 	po.measure = v->opt->measure;
 	po.section = -1;
 	po.set = v->opt->set;
@@ -141,10 +151,13 @@ read_entry(struct lv *v, size_t i)
 		bookmarks_key(&key, &doc, &canon);
 		po.bm = v->opt->bm;
 		po.key = &key;
-		po.title = outline_doc_title(&o, &doc);
+		/* while the outline is built, it is found when saving */
+		po.title = po.ix != NULL ? NULL : outline_doc_title(&o, &doc);
 	}
 	end = pager_read(&v->s, &doc, &o, &po);
-	e->sections = (long)o.n;
+	/* left before the outline was complete: the count is not known */
+	if (po.ix == NULL || indexer_done(&ix))
+		e->sections = (long)o.n;
 	outline_fini(&o);
 	document_fini(&doc);
 	free(canon);

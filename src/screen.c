@@ -868,8 +868,15 @@ draw_lib_row(struct screen *s, struct library *l, size_t k, int y, int cols)
 	attr_set(a, 0, NULL);
 	mvaddstr(y, c.size + 6 - (int)strlen(cell), cell);
 	if (e->sections >= 0) {
-		snprintf(cell, sizeof cell, "%s%ld", s->utf8 ? "\xC2\xA7" : "S",
-		    e->sections);
+		/* five columns: the sign goes first, then thousands count */
+		if (e->sections < 10000)
+			snprintf(cell, sizeof cell, "%s%ld",
+			    s->utf8 ? "\xC2\xA7" : "S", e->sections);
+		else if (e->sections < 100000)
+			snprintf(cell, sizeof cell, "%ld", e->sections);
+		else
+			snprintf(cell, sizeof cell, "%ldk",
+			    e->sections / 1000);
 		move(y, c.sec);
 		draw_cell(s, cell, 5, a);
 	}

@@ -92,4 +92,16 @@ keys G '['
 check "Indexing [0-9]+%: waiting for the sections" "a jump past the indexed part waits"
 keys j
 check "Stopped waiting: the document is [0-9]+% indexed" "a key stops waiting"
+# From the library, a large article opens at once too; back in the list,
+# its row counts all its sections (too many for the sign: no §)
+mkdir "$TMP/lib"
+ln -s "$D" "$TMP/lib/big.txt"
+start 100 30 $SLOW -- "$TMP/lib"
+keys j Enter
+check "indexing [0-9]+% \\|" "an article opened from the library is indexed as it is read"
+keys : 1 9 0 0 0 Enter
+check_top "Part 19000 of the Large Guide" "and a jump ahead of the index waits for it"
+keys q
+check "^ Part 1 of the Large Guide +big\\.txt +[0-9.]+M +$N " \
+	"the library row counts its $N sections"
 plan_done
