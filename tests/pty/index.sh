@@ -41,8 +41,7 @@ ok $? "and no longer says it is indexing"
 SLOW=FOLIO_INDEX_PACE=8
 start 100 30 $SLOW -- "$D"
 check "indexing [0-9]+% \\|" "while the worker goes, the status line shows how far it is"
-status | grep -Eq "§1/[0-9]+\\+ "
-ok $? "and the sections it has found so far, with a +"
+check "§1/[0-9]+\\+ " "and the sections it has found so far, with a +"
 keys q
 
 start 100 30 $SLOW -- "$D"
