@@ -24,6 +24,7 @@ struct document {
 	char *name;         /* for display: the path as given, or "(stdin)" */
 	char *path;         /* the path as given; NULL for standard input */
 	enum doc_source source;
+	bool rewritten;     /* its bytes differ from the file's (lone CRs) */
 };
 
 /* Open `path`, or standard input when path is "-".  On failure returns -1
@@ -87,6 +88,32 @@ struct line {
 	size_t end;
 	unsigned long lineno;
 };
+
+/* Lines of a whole mapped document read through a small buffer with
+ * pread(): a pass over every line then reads the file as wc does, and
+ * touches none of the mapping's pages (reading a mapping goes a 4 KiB
+ * page at a time).  A line longer than the buffer, a document in memory
+ * or one whose bytes differ from its file are read from doc->data. */
+struct line_reader {
+	const struct document *doc;
+	int fd;               /* -1: read doc->data */
+	char *buf;
+	size_t buf_start;     /* buf holds the bytes [buf_start, buf_end) */
+	size_t buf_end;
+	size_t pos;           /* the next line */
+	unsigned long lineno;
+};
+
+void line_reader_init(struct line_reader *r, const struct document *doc,
+    size_t start);
+void line_reader_fini(struct line_reader *r);
+/* The next line, and in *text its bytes from out->start (valid until the
+ * next call). */
+bool line_reader_next(struct line_reader *r, struct line *out,
+    const char **text);
+/* Go on from pos (the start of line lineno). */
+void line_reader_seek(struct line_reader *r, size_t pos,
+    unsigned long lineno);
 
 void line_iter_init(struct line_iter *it, const char *data, size_t len,
     size_t start);

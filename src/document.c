@@ -19,6 +19,8 @@
 #include "xalloc.h"
 
 #define READ_CHUNK (1u << 16)
+/* The line reader's buffer. */
+#define LINE_READER_BUF (256u * 1024)
 /* How far ahead of a line scan its bytes are prefetched. */
 #define LINE_PREFETCH 8192u
 
@@ -127,8 +129,10 @@ document_cr_lines(struct document *doc)
 		if (p == NULL)
 			break;
 		i = (size_t)(p - d);
-		if (i + 1 >= doc->len || d[i + 1] != '\n')
+		if (i + 1 >= doc->len || d[i + 1] != '\n') {
 			d[i] = '\n';
+			doc->rewritten = true;
+		}
 	}
 	if (doc->source == DOC_MAPPED)
 		mprotect(d, doc->len, PROT_READ);
@@ -405,6 +409,107 @@ line_iter_next(struct line_iter *it, struct line *out)
 		end--;
 	out->end = end;
 	out->lineno = it->lineno++;
+	return true;
+}
+
+void
+line_reader_init(struct line_reader *r, const struct document *doc,
+    size_t start)
+{
+	memset(r, 0, sizeof *r);
+	r->doc = doc;
+	r->fd = -1;
+	r->pos = start;
+	r->lineno = 1;
+	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL ||
+	    doc->len <= LINE_READER_BUF)
+		return;
+	r->fd = open(doc->path, O_RDONLY | O_CLOEXEC);
+	if (r->fd >= 0)
+		r->buf = xmalloc(LINE_READER_BUF);
+}
+
+void
+line_reader_fini(struct line_reader *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	free(r->buf);
+	r->fd = -1;
+	r->buf = NULL;
+}
+
+void
+line_reader_seek(struct line_reader *r, size_t pos, unsigned long lineno)
+{
+	r->pos = pos;
+	r->lineno = lineno;
+}
+
+/* Fill the buffer from r->pos; false (and the mapping from now on) when
+ * the file does not give what the mapping has. */
+static bool
+line_reader_fill(struct line_reader *r)
+{
+	size_t want = r->doc->len - r->pos, got = 0;
+
+	if (want > LINE_READER_BUF)
+		want = LINE_READER_BUF;
+	while (got < want) {
+		ssize_t n = pread(r->fd, r->buf + got, want - got,
+		    (off_t)(r->pos + got));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			line_reader_fini(r);
+			return false;
+		}
+		got += (size_t)n;
+	}
+	r->buf_start = r->pos;
+	r->buf_end = r->pos + got;
+	return true;
+}
+
+bool
+line_reader_next(struct line_reader *r, struct line *out, const char **text)
+{
+	const struct document *doc = r->doc;
+	const char *nl = NULL, *s;
+	size_t end;
+
+	if (r->pos >= doc->len)
+		return false;
+	if (r->fd >= 0) {
+		bool in = r->pos >= r->buf_start && r->pos < r->buf_end;
+
+		if (in)
+			nl = memchr(r->buf + (r->pos - r->buf_start), '\n',
+			    r->buf_end - r->pos);
+		/* not in the buffer, or cut by its end: read on from here */
+		if (nl == NULL && !(in && r->buf_end == doc->len) &&
+		    line_reader_fill(r))
+			nl = memchr(r->buf, '\n', r->buf_end - r->buf_start);
+		if (r->fd >= 0 && (nl != NULL || r->buf_end == doc->len)) {
+			s = r->buf + (r->pos - r->buf_start);
+			end = nl != NULL ? r->buf_start + (size_t)(nl - r->buf)
+			    : doc->len;
+			goto found;
+		}
+		/* a line longer than the buffer: from the mapping */
+	}
+	s = doc->data + r->pos;
+	nl = memchr(s, '\n', doc->len - r->pos);
+	end = nl != NULL ? (size_t)(nl - doc->data) : doc->len;
+found:
+	out->start = r->pos;
+	r->pos = end < doc->len ? end + 1 : doc->len;
+	if (end > out->start && s[end - 1 - out->start] == '\r')
+		end--;
+	out->end = end;
+	out->lineno = r->lineno++;
+	*text = s;
 	return true;
 }
 

@@ -76,8 +76,10 @@ struct feat {
 
 struct plain {
 	struct outline *o;
+	const struct document *doc;
 	const char *d;
 	size_t len;
+	const struct line_reader *r; /* the scan's, while it runs */
 	struct buf clean;
 	int margin;         /* the indent of the document's text */
 	/* What the document marks its headings with so far: a document
@@ -360,10 +362,51 @@ feat_text(struct feat *f, const char *s, size_t n)
 		feat_words(f, s, n);
 }
 
+/* The bytes [off, off + n): from the line reader's buffer when it holds
+ * them (read from the file, in the cache), else from the mapping. */
+static const char *
+plain_bytes(const struct plain *p, size_t off, size_t n)
+{
+	const struct line_reader *r = p->r;
+
+	if (r != NULL && r->fd >= 0 && off >= r->buf_start &&
+	    off + n <= r->buf_end)
+		return r->buf + (off - r->buf_start);
+	return p->d + off;
+}
+
+/* line_iter_next, through the reader's buffer where it can. */
+static bool
+plain_next_line(const struct plain *p, struct line_iter *it, struct line *l)
+{
+	const struct line_reader *r = p->r;
+
+	if (r != NULL && r->fd >= 0 && it->pos >= r->buf_start &&
+	    it->pos < r->buf_end && it->pos < it->len) {
+		const char *s = r->buf + (it->pos - r->buf_start);
+		const char *nl = memchr(s, '\n', r->buf_end - it->pos);
+
+		if (nl != NULL || r->buf_end == it->len) {
+			size_t end = nl != NULL ? it->pos + (size_t)(nl - s)
+			    : it->len;
+
+			l->start = it->pos;
+			it->pos = nl != NULL ? end + 1 : it->len;
+			if (end > l->start && s[end - 1 - l->start] == '\r')
+				end--;
+			l->end = end;
+			l->lineno = it->lineno++;
+			return true;
+		}
+	}
+	return line_iter_next(it, l);
+}
+
 static void
 feat_measure(struct plain *p, struct feat *f, const struct line *l)
 {
-	const char *s = p->d + l->start;
+	const char *raw = plain_bytes(p, l->start, l->end - l->start);
+	const char *s = raw;
 	size_t n = l->end - l->start;
 
 	*f = (struct feat){ 0 };
@@ -384,11 +427,12 @@ feat_measure(struct plain *p, struct feat *f, const struct line *l)
 	f->indent = f->indent > p->margin ? f->indent - p->margin : 0;
 	if (!f->cleaned) {
 		while (f->text_start < f->text_end &&
-		    (p->d[f->text_start] == ' ' || p->d[f->text_start] == '\t'))
+		    (raw[f->text_start - l->start] == ' ' ||
+		    raw[f->text_start - l->start] == '\t'))
 			f->text_start++;
 		while (f->text_end > f->text_start &&
-		    (p->d[f->text_end - 1] == ' ' ||
-		    p->d[f->text_end - 1] == '\t'))
+		    (raw[f->text_end - 1 - l->start] == ' ' ||
+		    raw[f->text_end - 1 - l->start] == '\t'))
 			f->text_end--;
 	}
 }
@@ -441,27 +485,32 @@ all_caps(const struct feat *f)
  * reading it. */
 static void
 long_line_feat(const struct plain *p, struct feat *f, const struct line *l,
-    bool measured)
+    const char *d, bool measured)
 {
-	const char *d = p->d;
-	size_t e = l->end, s, t = l->start, k;
+	/* d holds the line's bytes: indexes below are from its start */
+	size_t e = l->end - l->start, s, t = 0, k;
 	int indent = 0;
 
-	*f = (struct feat){ 0 };
+	/* Most lines of a document come here unmeasured, as the line before
+	 * the next: only what prev_allows reads of such a line is set then
+	 * (blank, adorn, last, long_line); the rest is zeroed when measured. */
+	if (measured)
+		*f = (struct feat){ 0 };
+	f->adorn = 0;
+	f->last = 0;
 	f->start = l->start;
 	f->end = l->end;
 	f->lineno = l->lineno;
 	f->long_line = true;
 	f->chars = PLAIN_MAX_HEADING_CHARS + 1;
 	f->letters = 1;
-	while (e > l->start && (d[e - 1] == ' ' || d[e - 1] == '\t'))
+	while (e > 0 && (d[e - 1] == ' ' || d[e - 1] == '\t'))
 		e--;
-	f->blank = e == l->start;
+	f->blank = e == 0;
 	s = e;
-	while (s > l->start && e - s < 4 &&
-	    ((unsigned char)d[s - 1] & 0xc0) == 0x80)
+	while (s > 0 && e - s < 4 && ((unsigned char)d[s - 1] & 0xc0) == 0x80)
 		s--;
-	if (s > l->start)
+	if (s > 0)
 		s--;
 	if (s < e) {
 		ucs4_t c;
@@ -477,8 +526,8 @@ long_line_feat(const struct plain *p, struct feat *f, const struct line *l,
 	}
 	f->raw_indent = indent;
 	f->indent = indent > p->margin ? indent - p->margin : 0;
-	f->text_start = t;
-	f->text_end = e;
+	f->text_start = l->start + t;
+	f->text_end = l->start + e;
 	{
 		ucs4_t c;
 
@@ -524,9 +573,10 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 	memset(la, 0, sizeof *la);
 	line_iter_init(&it, p->d, p->len, pos);
 	it.lineno = lineno;
-	while (line_iter_next(&it, &l)) {
+	while (plain_next_line(p, &it, &l)) {
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES)
-			long_line_feat(p, &f, &l, true);
+			long_line_feat(p, &f, &l,
+			    plain_bytes(p, l.start, l.end - l.start), true);
 		else
 			feat_load(p, &f, &l);
 		if (!la->have_next) {
@@ -548,7 +598,8 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 		la->body_chars += f.chars;
 		la->all_shaped &= heading_shaped(&f);
 		if (f.last == '.' || f.last == '!' || f.last == '?' ||
-		    f.last == ':' || memchr(p->d + f.start, '.',
+		    f.last == ':' || memchr(plain_bytes(p, f.start,
+		    f.end - f.start), '.',
 		    f.end - f.start) != NULL)
 			la->body_sentence = true;
 		if (++lines >= PLAIN_BODY_LINES)
@@ -569,6 +620,8 @@ static void
 plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
     enum cand_kind kind, int rank)
 {
+	const char *t;
+
 	if (kind == CAND_UNDER && !p->under) {
 		p->under = true;
 		p->restart = p->nbare + p->nnumbered > 0;
@@ -589,11 +642,15 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 		rank = p->caps ? 4 : 2;
 	}
 	/* outline_add cleans the title: escapes, overstrike, blanks */
+	/* a title the outline may read from the document is given from
+	 * there; otherwise from wherever it is in the cache */
+	t = p->o->titles_in_doc ? p->d + f->start
+	    : plain_bytes(p, f->start, f->end - f->start);
 	if (offset != f->start)
-		outline_add_overlined(p->o, offset, f->lineno, rank,
-		    p->d + f->start, f->end - f->start);
+		outline_add_overlined(p->o, offset, f->lineno, rank, t,
+		    f->end - f->start);
 	else
-		outline_add(p->o, offset, f->lineno, rank, p->d + f->start,
+		outline_add(p->o, offset, f->lineno, rank, t,
 		    f->end - f->start);
 }
 
@@ -746,21 +803,33 @@ static void
 plain_scan(struct plain *p, size_t start)
 {
 	struct line_iter it;
+	struct line_reader r;
 	struct line l;
-	struct feat prev, cur, next;
+	struct feat prev = { 0 }, cur, next;
 	bool have_prev = false, prev_heading = false;
 
+	/* Lines come from the reader (the file read through a buffer);
+	 * looking ahead goes through the mapping with it, whose place the
+	 * reader then takes up. */
 	line_iter_init(&it, p->d, p->len, start);
-	while (!p->restart && line_iter_next(&it, &l)) {
+	line_reader_init(&r, p->doc, start);
+	p->r = &r;
+	for (;;) {
 		bool heading = false;
+		const char *text;
 
+		line_reader_seek(&r, it.pos, it.lineno);
+		if (p->restart || !line_reader_next(&r, &l, &text))
+			break;
+		it.pos = r.pos;
+		it.lineno = r.lineno;
 		if (!outline_scanned(p->o, l.start)) {
 			p->stopped = true;
-			return;
+			break;
 		}
 
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES) {
-			long_line_feat(p, &prev, &l, false);
+			long_line_feat(p, &prev, &l, text, false);
 			have_prev = true;
 			prev_heading = false;
 			continue;
@@ -772,8 +841,8 @@ plain_scan(struct plain *p, size_t start)
 			struct line lt, lu;
 			struct feat t, u;
 
-			if (line_iter_next(&it, &lt) &&
-			    line_iter_next(&it, &lu)) {
+			if (plain_next_line(p, &it, &lt) &&
+			    plain_next_line(p, &it, &lu)) {
 				feat_load(p, &t, &lt);
 				feat_load(p, &u, &lu);
 				if (u.adorn == cur.adorn && underlines(&u, &t) &&
@@ -795,7 +864,7 @@ plain_scan(struct plain *p, size_t start)
 			struct line_iter save = it;
 			struct line ln;
 
-			if (line_iter_next(&it, &ln) &&
+			if (plain_next_line(p, &it, &ln) &&
 			    ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES) {
 				feat_load(p, &next, &ln);
 				if (underlines(&next, &cur)) {
@@ -816,6 +885,8 @@ plain_scan(struct plain *p, size_t start)
 		have_prev = true;
 		prev_heading = heading;
 	}
+	p->r = NULL;
+	line_reader_fini(&r);
 }
 
 /* Some documents (linuxdoc, some mail) indent all their text: headings and
@@ -854,6 +925,7 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 
 	memset(&p, 0, sizeof p);
 	p.o = o;
+	p.doc = doc;
 	p.d = doc->data;
 	p.len = doc->len;
 	p.margin = plain_margin(p.d, p.len, doc->text_start);

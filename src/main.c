@@ -546,7 +546,9 @@ main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	outline_init(&o);
-	if (opt.mode != MODE_DEFAULT)
+	/* searching and printing read every byte of the mapping; an outline
+	 * reads the file through a buffer and only its headings there */
+	if (opt.mode == MODE_COUNT || opt.mode == MODE_PRINT)
 		document_will_read_all(&doc);
 	/* the reader shows a few titles at a time: no need to copy them */
 	o.titles_in_doc = opt.mode == MODE_DEFAULT && isatty(STDOUT_FILENO);

@@ -50,4 +50,49 @@ ok $? "--outline --raw keeps them"
 is "$("$FOLIO" --toc "$TMP/esc.txt")" "1 Title ^[]0;pwned^G here" \
 	"--toc shows them as markers too"
 
+# A large file's lines are read through a buffer (256 KiB at a time); the
+# same text from standard input is read from memory.  The outlines must
+# agree: headings across the buffer's edges, a line longer than the
+# buffer, underlines and look-ahead that cross an edge.
+large() { # large UNDERLINE: the document, with underlined parts or not
+awk -v under="$1" 'BEGIN {
+	for (i = 1; i <= 3000; i++) {
+		if (under && i % 500 == 0) {
+			printf "Underlined Part %d\n", i
+			printf "-----------------\n\n"
+		}
+		printf "Plain Heading Number %d\n\n", i
+		n = 1 + i % 7
+		for (w = 0; w < n; w++)
+			printf "A sentence of text for section %d goes here. ", i
+		printf "\n\n"
+		if (i == 1700) {
+			for (w = 0; w < 9000; w++)
+				printf "One very long line of words without end %d. ", w
+			printf "\n\n"
+		}
+	}
+}'
+}
+large 0 > "$TMP/bare.txt"
+"$FOLIO" --outline "$TMP/bare.txt" > "$TMP/from-file"
+"$FOLIO" --outline - < "$TMP/bare.txt" > "$TMP/from-stdin"
+cmp -s "$TMP/from-file" "$TMP/from-stdin" &&
+	[ "$(wc -l < "$TMP/from-file")" -eq 3000 ]
+ok $? "3000 bare headings across the buffer's edges: the same from the file and from memory"
+large 1 > "$TMP/large.txt"
+[ "$(wc -c < "$TMP/large.txt")" -gt 600000 ]
+ok $? "the large test file spans several of the reader's buffers"
+"$FOLIO" --outline "$TMP/large.txt" > "$TMP/from-file"
+"$FOLIO" --outline - < "$TMP/large.txt" > "$TMP/from-stdin"
+cmp -s "$TMP/from-file" "$TMP/from-stdin"
+ok $? "a large file's outline is the same read from the file or from memory"
+[ "$(wc -l < "$TMP/from-file")" -ge 6 ]
+ok $? "and it finds the underlined headings ($(wc -l < "$TMP/from-file") of them)"
+# lone CRs are turned into line ends in memory: the file is not read
+tr '\n' '\r' < "$TMP/large.txt" > "$TMP/large-cr.txt"
+"$FOLIO" --outline "$TMP/large-cr.txt" > "$TMP/from-cr"
+cmp -s "$TMP/from-file" "$TMP/from-cr"
+ok $? "a large file with CR line ends has the same outline"
+
 plan_done
