@@ -25,6 +25,7 @@ struct document {
 	char *path;         /* the path as given; NULL for standard input */
 	enum doc_source source;
 	bool rewritten;     /* its bytes differ from the file's (lone CRs) */
+	unsigned long long dev, ino; /* the mapped file's identity */
 };
 
 /* Open `path`, or standard input when path is "-".  On failure returns -1

@@ -305,6 +305,10 @@ document_open(struct document *doc, const char *path, struct err *err)
 			return -1;
 		}
 		rc = document_map(doc, fd, path, (size_t)st.st_size, err);
+		if (rc == 0) {
+			doc->dev = (unsigned long long)st.st_dev;
+			doc->ino = (unsigned long long)st.st_ino;
+		}
 	} else {
 		rc = document_read_fd(doc, fd, path, err);
 		if (rc == 0) {
@@ -416,6 +420,8 @@ void
 line_reader_init(struct line_reader *r, const struct document *doc,
     size_t start)
 {
+	struct stat st;
+
 	memset(r, 0, sizeof *r);
 	r->doc = doc;
 	r->fd = -1;
@@ -424,9 +430,19 @@ line_reader_init(struct line_reader *r, const struct document *doc,
 	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL ||
 	    doc->len <= LINE_READER_BUF)
 		return;
-	r->fd = open(doc->path, O_RDONLY | O_CLOEXEC);
-	if (r->fd >= 0)
-		r->buf = xmalloc(LINE_READER_BUF);
+	r->fd = open(doc->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (r->fd < 0)
+		return;
+	/* the file mapped, not another one since put in its place */
+	if (fstat(r->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_dev != doc->dev ||
+	    (unsigned long long)st.st_ino != doc->ino ||
+	    (unsigned long long)st.st_size != doc->len) {
+		close(r->fd);
+		r->fd = -1;
+		return;
+	}
+	r->buf = xmalloc(LINE_READER_BUF);
 }
 
 void
