@@ -30,6 +30,7 @@ struct indexer {
 	atomic_size_t scanned;   /* bytes the parser has looked at */
 	atomic_bool done;        /* the outline is complete */
 	atomic_bool stop;        /* the reader left: give up */
+	bool pending;            /* initialised, the worker not started yet */
 	bool started;
 	/* For tests: FOLIO_INDEX_PACE=K holds the worker to K KiB per
 	 * millisecond, so that they see it at work. */
@@ -41,7 +42,9 @@ struct indexer {
 void indexer_init(struct indexer *ix, struct outline *o,
     const struct document *doc);
 /* Start the worker; the calling thread holds the lock when this returns.
- * When no thread can be started, the outline is built at once. */
+ * When no thread can be started, the outline is built at once.  The
+ * worker runs at a lower priority than the reader (nice 10): the screen
+ * and the terminal come first. */
 void indexer_start(struct indexer *ix);
 /* Stop the worker (unfinished: the outline stays partial) and detach. */
 void indexer_stop(struct indexer *ix);

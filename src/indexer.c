@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
@@ -9,10 +12,17 @@
 
 #include "indexer.h"
 
+/* How much less the worker asks of the processor than the reader. */
+#define INDEXER_NICE 10
+
 static void *
 indexer_main(void *arg)
 {
 	struct indexer *ix = arg;
+
+	/* Linux gives each thread its own nice value */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid),
+	    INDEXER_NICE);
 
 	outline_build(ix->o, ix->doc, ix->o->format);
 	atomic_store(&ix->done, true);
@@ -29,6 +39,7 @@ indexer_init(struct indexer *ix, struct outline *o,
 	atomic_init(&ix->scanned, 0);
 	atomic_init(&ix->done, false);
 	atomic_init(&ix->stop, false);
+	ix->pending = true;
 	if (getenv("FOLIO_INDEX_PACE") != NULL)
 		ix->pace = (size_t)strtoul(getenv("FOLIO_INDEX_PACE"), NULL,
 		    10) * 1024;
@@ -66,6 +77,7 @@ indexer_start(struct indexer *ix)
 	sigset_t all, old;
 	int rc;
 
+	ix->pending = false;
 	if (pthread_mutex_init(&ix->lock, NULL) != 0) {
 		outline_build(ix->o, ix->doc, ix->o->format);
 		return;
@@ -124,7 +136,11 @@ indexer_hold(struct indexer *ix)
 bool
 indexer_done(const struct indexer *ix)
 {
-	return ix == NULL || !ix->started || atomic_load(&ix->done);
+	if (ix == NULL)
+		return true;
+	if (ix->pending)
+		return false;
+	return !ix->started || atomic_load(&ix->done);
 }
 
 size_t
@@ -132,6 +148,8 @@ indexer_scanned(const struct indexer *ix)
 {
 	if (indexer_done(ix))
 		return SIZE_MAX;
+	if (ix->pending)
+		return 0;
 	return atomic_load_explicit(&ix->scanned, memory_order_relaxed);
 }
 
@@ -142,6 +160,8 @@ indexer_percent(const struct indexer *ix)
 
 	if (indexer_done(ix))
 		return 100;
+	if (ix->pending)
+		return 0;
 	s = atomic_load_explicit(&ix->scanned, memory_order_relaxed);
 	len = ix->doc->len;
 	return len == 0 ? 100 : (int)((double)s * 100 / (double)len);

@@ -65,6 +65,15 @@ index_sync(struct view *v)
 	    : indexer_percent(reading_ix);
 }
 
+/* The worker starts with the first wait for a key: the first screen is
+ * drawn before it competes for the processor. */
+static void
+index_begin(void)
+{
+	if (reading_ix != NULL && reading_ix->pending)
+		indexer_start(reading_ix);
+}
+
 /* screen_key and screen_read, letting the worker work meanwhile. */
 static int
 wait_key(struct screen *s, struct view *v, int ms)
@@ -73,6 +82,7 @@ wait_key(struct screen *s, struct view *v, int ms)
 
 	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
 		ms = PAGER_INDEX_TICK_MS;
+	index_begin();
 	indexer_release(reading_ix);
 	key = screen_key(s, ms);
 	indexer_hold(reading_ix);
@@ -87,6 +97,7 @@ wait_read(struct screen *s, struct view *v, int ms, bool *fn, uint32_t *ch)
 
 	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
 		ms = PAGER_INDEX_TICK_MS;
+	index_begin();
 	indexer_release(reading_ix);
 	got = screen_read(s, ms, fn, ch);
 	indexer_hold(reading_ix);
@@ -673,10 +684,7 @@ pager_read(struct screen *s, const struct document *doc,
 	document_guard(doc);
 	/* the text shows at once; the TOC fills in as the worker goes */
 	reading_ix = opt->ix;
-	if (reading_ix != NULL) {
-		indexer_start(reading_ix);
-		index_sync(&v);
-	}
+	index_sync(&v);
 	session_init(&se, opt, doc, o, &v, s);
 	if (v.msg[0] == '\0')
 		binary_note(&v, doc);
