@@ -246,11 +246,18 @@ migrate(struct bookmarks *bm)
 		return rc;
 	if (v == BOOKMARKS_SCHEMA)
 		return SQLITE_OK;
+	/* no folio writes a negative version: not a store it made */
+	if (v < 0)
+		return SQLITE_CORRUPT;
 	if ((rc = exec(bm, "BEGIN IMMEDIATE")) != SQLITE_OK)
 		return rc;
 	/* Another folio may have migrated it meanwhile. */
 	if ((rc = user_version(bm, &v)) != SQLITE_OK)
 		goto fail;
+	if (v < 0) {
+		rc = SQLITE_CORRUPT;
+		goto fail;
+	}
 	if (v > BOOKMARKS_SCHEMA) {
 		bm->readonly = true;
 		exec(bm, "ROLLBACK");

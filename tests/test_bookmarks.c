@@ -419,6 +419,15 @@ truncate_half(const char *path)
 	(void)!truncate(path, st.st_size / 2 + 100);
 }
 
+/* The version is any 32-bit number to SQLite; folio never writes a
+ * negative one (found by the bookmarks fuzzer: it indexed the migrations
+ * with it). */
+static void
+negative_version(const char *path)
+{
+	sql_exec(path, "PRAGMA user_version = -83886083");
+}
+
 static void
 not_a_database(const char *path)
 {
@@ -548,6 +557,7 @@ main(void)
 	damage("garbage over a page", overwrite_middle, false);
 	damage("a truncated file", truncate_half, false);
 	damage("something not a database", not_a_database, false);
+	damage("a negative schema version", negative_version, false);
 	damage("junk appended", append_junk, true);
 	test_concurrency();
 	test_unwritable();
