@@ -115,6 +115,14 @@ bool line_reader_next(struct line_reader *r, struct line *out,
 /* Go on from pos (the start of line lineno). */
 void line_reader_seek(struct line_reader *r, size_t pos,
     unsigned long lineno);
+/* The document's bytes [off, off + n): from r's buffer when it holds
+ * them, else from doc->data. */
+const char *line_reader_bytes(const struct line_reader *r, size_t off,
+    size_t n);
+/* line_iter_next on it (over the same document), through r's buffer
+ * when it holds the line: a look ahead of the reader's place. */
+bool line_reader_peek(const struct line_reader *r, struct line_iter *it,
+    struct line *out);
 
 void line_iter_init(struct line_iter *it, const char *data, size_t len,
     size_t start);

@@ -392,11 +392,26 @@ line_iter_init(struct line_iter *it, const char *data, size_t len,
 	it->lineno = 1;
 }
 
+/* The line at start, whose bytes s (at start) run to the newline nl, or to
+ * len when nl is NULL: into out, with where the next line starts. */
+static void
+line_cut(struct line *out, size_t start, const char *s, const char *nl,
+    size_t len, size_t *pos, unsigned long *lineno)
+{
+	size_t end = nl != NULL ? start + (size_t)(nl - s) : len;
+
+	*pos = nl != NULL ? end + 1 : len;
+	if (end > start && s[end - 1 - start] == '\r')
+		end--;
+	out->start = start;
+	out->end = end;
+	out->lineno = (*lineno)++;
+}
+
 bool
 line_iter_next(struct line_iter *it, struct line *out)
 {
-	const char *nl;
-	size_t end;
+	const char *s;
 
 	if (it->pos >= it->len)
 		return false;
@@ -405,14 +420,9 @@ line_iter_next(struct line_iter *it, struct line *out)
 	 * stops at each page's end. */
 	if (it->len - it->pos > LINE_PREFETCH)
 		__builtin_prefetch(it->data + it->pos + LINE_PREFETCH);
-	out->start = it->pos;
-	nl = memchr(it->data + it->pos, '\n', it->len - it->pos);
-	end = nl != NULL ? (size_t)(nl - it->data) : it->len;
-	it->pos = nl != NULL ? end + 1 : it->len;
-	if (end > out->start && it->data[end - 1] == '\r')
-		end--;
-	out->end = end;
-	out->lineno = it->lineno++;
+	s = it->data + it->pos;
+	line_cut(out, it->pos, s, memchr(s, '\n', it->len - it->pos), it->len,
+	    &it->pos, &it->lineno);
 	return true;
 }
 
@@ -493,7 +503,6 @@ line_reader_next(struct line_reader *r, struct line *out, const char **text)
 {
 	const struct document *doc = r->doc;
 	const char *nl = NULL, *s;
-	size_t end;
 
 	if (r->pos >= doc->len)
 		return false;
@@ -509,24 +518,42 @@ line_reader_next(struct line_reader *r, struct line *out, const char **text)
 			nl = memchr(r->buf, '\n', r->buf_end - r->buf_start);
 		if (r->fd >= 0 && (nl != NULL || r->buf_end == doc->len)) {
 			s = r->buf + (r->pos - r->buf_start);
-			end = nl != NULL ? r->buf_start + (size_t)(nl - r->buf)
-			    : doc->len;
 			goto found;
 		}
 		/* a line longer than the buffer: from the mapping */
 	}
 	s = doc->data + r->pos;
 	nl = memchr(s, '\n', doc->len - r->pos);
-	end = nl != NULL ? (size_t)(nl - doc->data) : doc->len;
 found:
-	out->start = r->pos;
-	r->pos = end < doc->len ? end + 1 : doc->len;
-	if (end > out->start && s[end - 1 - out->start] == '\r')
-		end--;
-	out->end = end;
-	out->lineno = r->lineno++;
 	*text = s;
+	line_cut(out, r->pos, s, nl, doc->len, &r->pos, &r->lineno);
 	return true;
+}
+
+const char *
+line_reader_bytes(const struct line_reader *r, size_t off, size_t n)
+{
+	if (r->fd >= 0 && off >= r->buf_start && off + n <= r->buf_end)
+		return r->buf + (off - r->buf_start);
+	return r->doc->data + off;
+}
+
+bool
+line_reader_peek(const struct line_reader *r, struct line_iter *it,
+    struct line *out)
+{
+	if (r != NULL && r->fd >= 0 && it->pos >= r->buf_start &&
+	    it->pos < r->buf_end && it->pos < it->len) {
+		const char *s = r->buf + (it->pos - r->buf_start);
+		const char *nl = memchr(s, '\n', r->buf_end - it->pos);
+
+		if (nl != NULL || r->buf_end == it->len) {
+			line_cut(out, it->pos, s, nl, it->len, &it->pos,
+			    &it->lineno);
+			return true;
+		}
+	}
+	return line_iter_next(it, out);
 }
 
 void

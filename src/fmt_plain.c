@@ -362,44 +362,10 @@ feat_text(struct feat *f, const char *s, size_t n)
 		feat_words(f, s, n);
 }
 
-/* The bytes [off, off + n): from the line reader's buffer when it holds
- * them (read from the file, in the cache), else from the mapping. */
 static const char *
 plain_bytes(const struct plain *p, size_t off, size_t n)
 {
-	const struct line_reader *r = p->r;
-
-	if (r != NULL && r->fd >= 0 && off >= r->buf_start &&
-	    off + n <= r->buf_end)
-		return r->buf + (off - r->buf_start);
-	return p->d + off;
-}
-
-/* line_iter_next, through the reader's buffer where it can. */
-static bool
-plain_next_line(const struct plain *p, struct line_iter *it, struct line *l)
-{
-	const struct line_reader *r = p->r;
-
-	if (r != NULL && r->fd >= 0 && it->pos >= r->buf_start &&
-	    it->pos < r->buf_end && it->pos < it->len) {
-		const char *s = r->buf + (it->pos - r->buf_start);
-		const char *nl = memchr(s, '\n', r->buf_end - it->pos);
-
-		if (nl != NULL || r->buf_end == it->len) {
-			size_t end = nl != NULL ? it->pos + (size_t)(nl - s)
-			    : it->len;
-
-			l->start = it->pos;
-			it->pos = nl != NULL ? end + 1 : it->len;
-			if (end > l->start && s[end - 1 - l->start] == '\r')
-				end--;
-			l->end = end;
-			l->lineno = it->lineno++;
-			return true;
-		}
-	}
-	return line_iter_next(it, l);
+	return p->r != NULL ? line_reader_bytes(p->r, off, n) : p->d + off;
 }
 
 static void
@@ -573,7 +539,7 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 	memset(la, 0, sizeof *la);
 	line_iter_init(&it, p->d, p->len, pos);
 	it.lineno = lineno;
-	while (plain_next_line(p, &it, &l)) {
+	while (line_reader_peek(p->r, &it, &l)) {
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES)
 			long_line_feat(p, &f, &l,
 			    plain_bytes(p, l.start, l.end - l.start), true);
@@ -841,8 +807,8 @@ plain_scan(struct plain *p, size_t start)
 			struct line lt, lu;
 			struct feat t, u;
 
-			if (plain_next_line(p, &it, &lt) &&
-			    plain_next_line(p, &it, &lu)) {
+			if (line_reader_peek(p->r, &it, &lt) &&
+			    line_reader_peek(p->r, &it, &lu)) {
 				feat_load(p, &t, &lt);
 				feat_load(p, &u, &lu);
 				if (u.adorn == cur.adorn && underlines(&u, &t) &&
@@ -864,7 +830,7 @@ plain_scan(struct plain *p, size_t start)
 			struct line_iter save = it;
 			struct line ln;
 
-			if (plain_next_line(p, &it, &ln) &&
+			if (line_reader_peek(p->r, &it, &ln) &&
 			    ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES) {
 				feat_load(p, &next, &ln);
 				if (underlines(&next, &cur)) {
