@@ -120,6 +120,14 @@ size_t outline_heading_end(const struct outline *o, const struct document *doc,
 /* Where section i ends: the offset of the next heading of the same or a
  * higher level, or doclen. */
 size_t outline_section_end(const struct outline *o, size_t i, size_t doclen);
+/* The depth of each heading in the tree, taken one heading after another
+ * from the first: the levels of its open ancestors. */
+struct outline_depth {
+	int levels[OUTLINE_LEVEL_MAX + 1];
+	int n;
+};
+/* The next heading, of this level: its depth (0 = top). */
+int outline_depth_next(struct outline_depth *d, int level);
 /* Renumber levels to 1..k, keeping their order. */
 void outline_compact_levels(struct outline *o);
 /* Index of the section containing off (the last heading at or before it),

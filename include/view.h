@@ -56,8 +56,7 @@ struct view {
 	size_t nknown, capknown;
 	unsigned generation;     /* the outline's, when last synced */
 	int toc_natural;         /* the widest TOC entry, in columns */
-	int levels[OUTLINE_LEVEL_MAX + 1]; /* levels of the open ancestors */
-	int nlevels;
+	struct outline_depth depths; /* for the next heading to come */
 	/* where the rows view_rows gave for this top and width end */
 	size_t bottom, bottom_for;
 	int bottom_width, bottom_rows;

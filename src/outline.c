@@ -282,6 +282,18 @@ outline_section_end(const struct outline *o, size_t i, size_t doclen)
 	return doclen;
 }
 
+int
+outline_depth_next(struct outline_depth *d, int level)
+{
+	int depth;
+
+	while (d->n > 0 && d->levels[d->n - 1] >= level)
+		d->n--;
+	depth = d->n;
+	d->levels[d->n++] = level;
+	return depth;
+}
+
 void
 outline_compact_levels(struct outline *o)
 {

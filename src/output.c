@@ -78,16 +78,11 @@ output_outline(FILE *f, const struct outline *o, bool raw)
 void
 output_depths(const struct outline *o, int *depth)
 {
-	int stack[OUTLINE_LEVEL_MAX + 1];
-	int top = 0;
+	struct outline_depth d = { .n = 0 };
 	size_t i;
 
-	for (i = 0; i < o->n; i++) {
-		while (top > 0 && stack[top - 1] >= o->h[i].level)
-			top--;
-		depth[i] = top;
-		stack[top++] = o->h[i].level;
-	}
+	for (i = 0; i < o->n; i++)
+		depth[i] = outline_depth_next(&d, o->h[i].level);
 }
 
 void

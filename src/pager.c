@@ -74,34 +74,43 @@ index_begin(void)
 		indexer_start(reading_ix);
 }
 
-/* screen_key and screen_read, letting the worker work meanwhile. */
+/* Before waiting ms for a key: the worker may change the outline
+ * meanwhile, and the wait is cut short to show its progress.  Returns the
+ * time to wait. */
 static int
-wait_key(struct screen *s, struct view *v, int ms)
+wait_begin(int ms)
 {
-	int key;
-
 	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
 		ms = PAGER_INDEX_TICK_MS;
 	index_begin();
 	indexer_release(reading_ix);
-	key = screen_key(s, ms);
+	return ms;
+}
+
+/* After the wait: the outline is the reader's again, with what is new. */
+static void
+wait_end(struct view *v)
+{
 	indexer_hold(reading_ix);
 	index_sync(v);
+}
+
+/* screen_key and screen_read, letting the worker work meanwhile. */
+static int
+wait_key(struct screen *s, struct view *v, int ms)
+{
+	int key = screen_key(s, wait_begin(ms));
+
+	wait_end(v);
 	return key;
 }
 
 static bool
 wait_read(struct screen *s, struct view *v, int ms, bool *fn, uint32_t *ch)
 {
-	bool got;
+	bool got = screen_read(s, wait_begin(ms), fn, ch);
 
-	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
-		ms = PAGER_INDEX_TICK_MS;
-	index_begin();
-	indexer_release(reading_ix);
-	got = screen_read(s, ms, fn, ch);
-	indexer_hold(reading_ix);
-	index_sync(v);
+	wait_end(v);
 	return got;
 }
 

@@ -49,6 +49,14 @@ view_init(struct view *v, const struct document *doc,
 	view_outline_sync(v);
 }
 
+/* Is the TOC shown: wanted, with room, and two headings at least? */
+static bool
+toc_fits(const struct view *v)
+{
+	return v->toc_wanted && v->o->n >= 2 &&
+	    v->screen_cols >= VIEW_TOC_MIN_COLS;
+}
+
 /* The columns a TOC entry wants: indent, marker and title. */
 static int
 toc_entry_width(const struct view *v, size_t i)
@@ -69,7 +77,7 @@ view_outline_sync(struct view *v)
 		/* the outline started over: nothing derived from it holds */
 		v->generation = o->generation;
 		v->nknown = old = 0;
-		v->nlevels = 0;
+		v->depths.n = 0;
 		v->toc_natural = natural = 0;
 		v->sel = 0;
 		v->toc_first = 0;
@@ -93,12 +101,10 @@ view_outline_sync(struct view *v)
 		v->capknown = cap;
 	}
 	for (i = old; i < o->n; i++) {
-		int level = o->h[i].level, w;
+		int w;
 
-		while (v->nlevels > 0 && v->levels[v->nlevels - 1] >= level)
-			v->nlevels--;
-		v->depth[i] = (uint8_t)v->nlevels;
-		v->levels[v->nlevels++] = level;
+		v->depth[i] = (uint8_t)outline_depth_next(&v->depths,
+		    o->h[i].level);
 		v->folded[i] = 0;
 		if (v->filter_match != NULL)
 			v->filter_match[i] = 0;
@@ -110,8 +116,7 @@ view_outline_sync(struct view *v)
 	toc_rebuild(v);
 	/* the panes change when the TOC appears or wants more room */
 	if (v->screen_cols > 0 && (v->toc_natural != natural ||
-	    had_toc != (v->toc_wanted && o->n >= 2 &&
-	    v->screen_cols >= VIEW_TOC_MIN_COLS)))
+	    had_toc != toc_fits(v)))
 		view_resize(v, v->screen_cols, v->screen_rows);
 }
 
@@ -144,8 +149,7 @@ view_resize(struct view *v, int cols, int rows)
 	v->screen_cols = cols < 1 ? 1 : cols;
 	v->screen_rows = rows < 2 ? 2 : rows;
 	v->text_rows = v->screen_rows - 1;
-	v->toc_shown = v->toc_wanted && v->o->n >= 2 &&
-	    v->screen_cols >= VIEW_TOC_MIN_COLS;
+	v->toc_shown = toc_fits(v);
 	if (!v->toc_shown)
 		v->toc_focus = false;
 	v->toc_cols = 0;
