@@ -107,12 +107,13 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 {
 	struct heading *h;
 	bool ok = true;
-	/* a title as the document has it is read from there */
+	uintptr_t at = (uintptr_t)src, from = (uintptr_t)o->base + offset;
+	/* a title as the document has it is read from there (the title may
+	 * be in another buffer: addresses compared as numbers) */
 	bool in_doc = o->titles_in_doc && o->n > 0 && src != NULL &&
-	    o->base != NULL &&
-	    src >= o->base + offset && src + len <= o->base + o->baselen &&
-	    (size_t)(src - (o->base + offset)) <= UINT32_MAX &&
-	    memcmp(src, clean->data, len) == 0;
+	    o->base != NULL && at >= from &&
+	    at + len <= (uintptr_t)o->base + o->baselen &&
+	    at - from <= UINT32_MAX && memcmp(src, clean->data, len) == 0;
 
 	if (level < 1)
 		level = 1;
@@ -134,7 +135,7 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 		h->text_skip = (uint8_t)text_skip;
 		h->title_in_doc = in_doc;
 		if (in_doc) {
-			h->title = (uint32_t)(src - (o->base + offset));
+			h->title = (uint32_t)(at - from);
 		} else {
 			h->title = (uint32_t)o->titles.len;
 			buf_add(&o->titles, clean->data != NULL ? clean->data
