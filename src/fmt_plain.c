@@ -203,8 +203,9 @@ has_leaders(const char *s, size_t n)
 		return false;
 	if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ' ')
 		return true;
-	return memmem(s, n, "....", 4) != NULL ||
-	    memmem(s, n, ". . .", 5) != NULL;
+	return memchr(s, '.', n) != NULL &&
+	    (memmem(s, n, "....", 4) != NULL ||
+	    memmem(s, n, ". . .", 5) != NULL);
 }
 
 /* Small words that title case leaves in lower case. */
@@ -265,6 +266,38 @@ feat_words(struct feat *f, const char *s, size_t n)
 	f->titlecase = f->words > 0 && capital + minor == f->words;
 }
 
+/* What feat_text wants to know of an ASCII character, by table. */
+enum {
+	CL_LETTER = 1,      /* counted: keep it the lowest bit */
+	CL_UPPER = 2,
+	CL_LOWER = 4,
+	CL_SPECIAL = 8      /* a blank, or what code_at may start code with */
+};
+
+#define CL_U (CL_LETTER | CL_UPPER)
+#define CL_L (CL_LETTER | CL_LOWER)
+#define CL_S CL_SPECIAL
+static const uint8_t ascii_class[128] = {
+	['\t'] = CL_S, [' '] = CL_S,
+	['{'] = CL_S, ['}'] = CL_S, [';'] = CL_S, ['='] = CL_S, ['-'] = CL_S,
+	['<'] = CL_S, ['/'] = CL_S,
+	['A'] = CL_U, ['B'] = CL_U, ['C'] = CL_U, ['D'] = CL_U, ['E'] = CL_U,
+	['F'] = CL_U, ['G'] = CL_U, ['H'] = CL_U, ['I'] = CL_U, ['J'] = CL_U,
+	['K'] = CL_U, ['L'] = CL_U, ['M'] = CL_U, ['N'] = CL_U, ['O'] = CL_U,
+	['P'] = CL_U, ['Q'] = CL_U, ['R'] = CL_U, ['S'] = CL_U, ['T'] = CL_U,
+	['U'] = CL_U, ['V'] = CL_U, ['W'] = CL_U, ['X'] = CL_U, ['Y'] = CL_U,
+	['Z'] = CL_U,
+	['a'] = CL_L, ['b'] = CL_L, ['c'] = CL_L, ['d'] = CL_L, ['e'] = CL_L,
+	['f'] = CL_L, ['g'] = CL_L, ['h'] = CL_L, ['i'] = CL_L, ['j'] = CL_L,
+	['k'] = CL_L, ['l'] = CL_L, ['m'] = CL_L, ['n'] = CL_L, ['o'] = CL_L,
+	['p'] = CL_L, ['q'] = CL_L, ['r'] = CL_L, ['s'] = CL_L, ['t'] = CL_L,
+	['u'] = CL_L, ['v'] = CL_L, ['w'] = CL_L, ['x'] = CL_L, ['y'] = CL_L,
+	['z'] = CL_L,
+};
+#undef CL_U
+#undef CL_L
+#undef CL_S
+
 /* Does the ASCII byte at s[i] start what code looks like: a brace, a
  * semicolon, " = ", "==", "->", "</" or "/>"? */
 static bool
@@ -294,7 +327,9 @@ static void
 feat_text(struct feat *f, const char *s, size_t n)
 {
 	size_t i = 0, lead = 0, k;
-	bool first = true;
+	unsigned chars = 0, letters = 0, upper = 0, lower = 0;
+	bool gap = false, codeish = false;
+	size_t last = 0;            /* where the last character starts */
 
 	while (i < n && (s[i] == ' ' || s[i] == '\t')) {
 		f->indent = s[i] == '\t' ? (f->indent / 8 + 1) * 8
@@ -318,37 +353,56 @@ feat_text(struct feat *f, const char *s, size_t n)
 	f->num_depth = parse_number(s, n, &lead, f->num, sizeof f->num);
 	if (f->num_depth == 0)
 		lead = 0;
+	/* counted in locals: f may alias s for the compiler, and its fields
+	 * would go through memory on every character */
 	for (k = 0; k < n; ) {
 		const uint8_t *u = (const uint8_t *)s + k;
 		ucs4_t ch;
 		int len = 1;
 
 		if (*u < 0x80) {
+			/* ASCII, most of any document: one table look-up */
+			unsigned c = ascii_class[*u];
+
 			ch = *u;
-			if (ch == ' ') {
-				if (k >= lead && k + 1 < n && s[k + 1] == ' ')
-					f->gap = true;
-			} else if (ch == '\t') {
-				f->gap = true;
-			} else if ((ch < 'A' || ch == '{' || ch == '}') &&
-			    code_at(s, k, n)) {
-				f->codeish = true;
+			if (c & CL_SPECIAL) {
+				if (ch == ' ') {
+					if (k >= lead && k + 1 < n &&
+					    s[k + 1] == ' ')
+						gap = true;
+				} else if (ch == '\t') {
+					gap = true;
+				} else if (code_at(s, k, n)) {
+					codeish = true;
+				}
 			}
+			letters += c & CL_LETTER;
+			upper += (c & CL_UPPER) != 0;
+			lower += (c & CL_LOWER) != 0;
 		} else {
 			len = u8_mbtouc(&ch, u, n - k);
+			if (is_letter(ch)) {
+				letters++;
+				upper += is_upper(ch);
+				lower += is_lower(ch);
+			}
 		}
-		if (first)
+		if (k == 0)
 			f->first = ch;
-		first = false;
-		f->last = ch;
-		f->chars++;
-		if (is_letter(ch)) {
-			f->letters++;
-			f->upper += is_upper(ch);
-			f->lower += is_lower(ch);
-		}
+		last = k;
+		chars++;
 		k += (size_t)len;
 	}
+	if (s[last] & 0x80)
+		u8_mbtouc(&f->last, (const uint8_t *)s + last, n - last);
+	else
+		f->last = (unsigned char)s[last];
+	f->chars = chars;
+	f->letters = letters;
+	f->upper = upper;
+	f->lower = lower;
+	f->gap = gap;
+	f->codeish = codeish;
 	f->bullet = (n >= 2 && strchr("*-+>|o", s[0]) != NULL &&
 	    (s[1] == ' ' || s[1] == '\t')) ||
 	    (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) ||
@@ -374,8 +428,9 @@ feat_measure(struct plain *p, struct feat *f, const struct line *l)
 	const char *raw = plain_bytes(p, l->start, l->end - l->start);
 	const char *s = raw;
 	size_t n = l->end - l->start;
+	static const struct feat none;
 
-	*f = (struct feat){ 0 };
+	*f = none; /* copied: cheaper than zeroing it field by field */
 	f->start = l->start;
 	f->end = l->end;
 	f->lineno = l->lineno;
