@@ -389,10 +389,20 @@ text_clean(struct buf *out, const char *data, size_t start, size_t end,
 		size_t k = d.pos;
 		bool is_space;
 
-		/* printable ASCII not struck over is copied as it is */
-		while (k < end && (unsigned char)data[k] > ' ' &&
-		    (unsigned char)data[k] < 0x7f)
-			k++;
+		/* printable ASCII not struck over is copied as it is, with
+		 * single spaces inside a run (what squeezing leaves alone) */
+		while (k < end) {
+			unsigned char c = (unsigned char)data[k];
+
+			if (c > ' ' && c < 0x7f)
+				k++;
+			else if (c == ' ' && k > d.pos && k + 1 < end &&
+			    (unsigned char)data[k + 1] > ' ' &&
+			    (unsigned char)data[k + 1] < 0x7f)
+				k += 2;
+			else
+				break;
+		}
 		if (k < end && data[k] == '\b' && k > d.pos)
 			k--;
 		if (k > d.pos) {
