@@ -596,6 +596,12 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 {
 	size_t i = 0;
 
+	/* Most lines of any document score nothing: what is looked for
+	 * below starts the line or has a ']', ':' or '`' in it. */
+	if (n == 0 || (strchr("`~#=:[.i", s[0]) == NULL &&
+	    memchr(s, ']', n) == NULL && memchr(s, ':', n) == NULL &&
+	    memchr(s, '`', n) == NULL))
+		return;
 	/* a fence opens after a blank line; "~~~~" under a title is an
 	 * underline */
 	if ((starts(s, n, "```") || starts(s, n, "~~~")) &&
