@@ -1,6 +1,7 @@
 /* Compressed documents (see decompress.h). */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,46 @@
 #include "decompress.h"
 
 #define CHUNK (1u << 16)
+
+/*
+ * The libraries are loaded when the first compressed document is opened
+ * (dlopen, by the name their Debian packages install): most documents are
+ * not compressed, and loading three more libraries at every start put
+ * half a millisecond before the first screen (docs/scale.md).  Each
+ * library's functions are looked up into a table of pointers.
+ */
+#if defined(WITH_ZLIB) || defined(WITH_LZMA) || defined(WITH_ZSTD)
+struct symbol {
+	const char *name;
+	void **fn;
+};
+
+/* 0 when every symbol is found; else err says which library is missing. */
+static int
+load(void **handle, const char *soname, const struct symbol *sym,
+    size_t n, const char *name, const char *what, const char *package,
+    struct err *err)
+{
+	size_t i;
+
+	if (*handle == NULL) {
+		void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+
+		for (i = 0; h != NULL && i < n; i++)
+			if ((*sym[i].fn = dlsym(h, sym[i].name)) == NULL)
+				break;
+		if (h == NULL || i < n) {
+			if (h != NULL)
+				dlclose(h);
+			err_set(err, "%s: %s documents need %s (Debian package "
+			    "%s)", name, what, soname, package);
+			return -1;
+		}
+		*handle = h;
+	}
+	return 0;
+}
+#endif
 
 enum compression
 compression_detect(const char *data, size_t len)
@@ -97,23 +138,40 @@ fail(struct out *o, struct err *err, const char *name, const char *why,
 }
 
 #ifdef WITH_ZLIB
+static struct {
+	void *handle;
+	int (*inflateInit2_)(z_streamp, int, const char *, int);
+	int (*inflate)(z_streamp, int);
+	int (*inflateReset)(z_streamp);
+	int (*inflateEnd)(z_streamp);
+} zl;
+
 static int
 gunzip(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
 {
+	const struct symbol sym[] = {
+		{ "inflateInit2_", (void **)&zl.inflateInit2_ },
+		{ "inflate", (void **)&zl.inflate },
+		{ "inflateReset", (void **)&zl.inflateReset },
+		{ "inflateEnd", (void **)&zl.inflateEnd },
+	};
 	z_stream z;
 	int rc = Z_OK;
 	size_t pos = 0;
 
+	if (load(&zl.handle, "libz.so.1", sym, sizeof sym / sizeof sym[0],
+	    name, "gzip", "zlib1g", err) != 0)
+		return -1;
 	memset(&z, 0, sizeof z);
 	/* 15 + 32: a gzip (or zlib) header, detected */
-	if (inflateInit2(&z, 15 + 32) != Z_OK)
+	if (zl.inflateInit2_(&z, 15 + 32, ZLIB_VERSION, (int)sizeof z) != Z_OK)
 		return fail(o, err, name, "unreadable", COMP_GZIP);
 	while (pos < len || rc != Z_STREAM_END) {
 		size_t in = len - pos > UINT32_MAX ? UINT32_MAX : len - pos;
 
 		if (out_room(o, CHUNK) != 0) {
-			inflateEnd(&z);
+			zl.inflateEnd(&z);
 			return fail(o, err, name, "big",
 			    COMP_GZIP);
 		}
@@ -121,7 +179,7 @@ gunzip(const char *data, size_t len, const char *name, struct out *o,
 		z.avail_in = (uInt)in;
 		z.next_out = (Bytef *)o->data + o->len;
 		z.avail_out = CHUNK;
-		rc = inflate(&z, Z_NO_FLUSH);
+		rc = zl.inflate(&z, Z_NO_FLUSH);
 		pos += in - z.avail_in;
 		o->len += CHUNK - z.avail_out;
 		if (o->len >= o->limit)
@@ -131,78 +189,114 @@ gunzip(const char *data, size_t len, const char *name, struct out *o,
 			if (compression_detect(data + pos, len - pos) !=
 			    COMP_GZIP)
 				break;
-			inflateReset(&z);
+			zl.inflateReset(&z);
 			rc = Z_OK;
 			continue;
 		}
 		if (rc == Z_STREAM_END)
 			break;
 		if (rc == Z_BUF_ERROR && z.avail_out != 0 && pos >= len) {
-			inflateEnd(&z);
+			zl.inflateEnd(&z);
 			return fail(o, err, name, "truncated", COMP_GZIP);
 		}
 		if (rc != Z_OK && rc != Z_BUF_ERROR) {
-			inflateEnd(&z);
+			zl.inflateEnd(&z);
 			return fail(o, err, name, "corrupt", COMP_GZIP);
 		}
 	}
-	inflateEnd(&z);
+	zl.inflateEnd(&z);
 	return 0;
 }
 #endif
 
 #ifdef WITH_LZMA
+static struct {
+	void *handle;
+	lzma_ret (*stream_decoder)(lzma_stream *, uint64_t, uint32_t);
+	lzma_ret (*code)(lzma_stream *, lzma_action);
+	void (*end)(lzma_stream *);
+} xz;
+
 static int
 unxz(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
 {
+	const struct symbol sym[] = {
+		{ "lzma_stream_decoder", (void **)&xz.stream_decoder },
+		{ "lzma_code", (void **)&xz.code },
+		{ "lzma_end", (void **)&xz.end },
+	};
 	lzma_stream z = LZMA_STREAM_INIT;
 	lzma_ret rc;
 
-	if (lzma_stream_decoder(&z, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
+	if (load(&xz.handle, "liblzma.so.5", sym, sizeof sym / sizeof sym[0],
+	    name, "xz", "liblzma5", err) != 0)
+		return -1;
+	if (xz.stream_decoder(&z, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
 		return fail(o, err, name, "unreadable", COMP_XZ);
 	z.next_in = (const uint8_t *)data;
 	z.avail_in = len;
 	for (;;) {
 		if (out_room(o, CHUNK) != 0) {
-			lzma_end(&z);
+			xz.end(&z);
 			return fail(o, err, name, "big",
 			    COMP_XZ);
 		}
 		z.next_out = (uint8_t *)o->data + o->len;
 		z.avail_out = CHUNK;
-		rc = lzma_code(&z, z.avail_in == 0 ? LZMA_FINISH : LZMA_RUN);
+		rc = xz.code(&z, z.avail_in == 0 ? LZMA_FINISH : LZMA_RUN);
 		o->len += CHUNK - z.avail_out;
 		if (o->len >= o->limit)
 			break;
 		if (rc == LZMA_STREAM_END)
 			break;
 		if (rc == LZMA_BUF_ERROR) {
-			lzma_end(&z);
+			xz.end(&z);
 			return fail(o, err, name, "truncated", COMP_XZ);
 		}
 		if (rc != LZMA_OK) {
-			lzma_end(&z);
+			xz.end(&z);
 			return fail(o, err, name, rc == LZMA_MEM_ERROR
 			    ? "big" : "corrupt", COMP_XZ);
 		}
 	}
-	lzma_end(&z);
+	xz.end(&z);
 	return 0;
 }
 #endif
 
 #ifdef WITH_ZSTD
+static struct {
+	void *handle;
+	ZSTD_DStream *(*createDStream)(void);
+	size_t (*initDStream)(ZSTD_DStream *);
+	size_t (*decompressStream)(ZSTD_DStream *, ZSTD_outBuffer *,
+	    ZSTD_inBuffer *);
+	unsigned (*isError)(size_t);
+	size_t (*freeDStream)(ZSTD_DStream *);
+} zs;
+
 static int
 unzstd(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
 {
-	ZSTD_DStream *z = ZSTD_createDStream();
+	const struct symbol sym[] = {
+		{ "ZSTD_createDStream", (void **)&zs.createDStream },
+		{ "ZSTD_initDStream", (void **)&zs.initDStream },
+		{ "ZSTD_decompressStream", (void **)&zs.decompressStream },
+		{ "ZSTD_isError", (void **)&zs.isError },
+		{ "ZSTD_freeDStream", (void **)&zs.freeDStream },
+	};
+	ZSTD_DStream *z;
 	ZSTD_inBuffer in = { data, len, 0 };
 	size_t rc = 1;
 
-	if (z == NULL || ZSTD_isError(ZSTD_initDStream(z))) {
-		ZSTD_freeDStream(z);
+	if (load(&zs.handle, "libzstd.so.1", sym, sizeof sym / sizeof sym[0],
+	    name, "zstd", "libzstd1", err) != 0)
+		return -1;
+	z = zs.createDStream();
+	if (z == NULL || zs.isError(zs.initDStream(z))) {
+		zs.freeDStream(z);
 		return fail(o, err, name, "unreadable", COMP_ZSTD);
 	}
 	while (in.pos < in.size || rc != 0) {
@@ -210,29 +304,29 @@ unzstd(const char *data, size_t len, const char *name, struct out *o,
 		size_t before = in.pos;
 
 		if (out_room(o, CHUNK) != 0) {
-			ZSTD_freeDStream(z);
+			zs.freeDStream(z);
 			return fail(o, err, name, "big",
 			    COMP_ZSTD);
 		}
 		ob.dst = o->data + o->len;
 		ob.size = CHUNK;
 		ob.pos = 0;
-		rc = ZSTD_decompressStream(z, &ob, &in);
+		rc = zs.decompressStream(z, &ob, &in);
 		o->len += ob.pos;
-		if (o->len >= o->limit && !ZSTD_isError(rc))
+		if (o->len >= o->limit && !zs.isError(rc))
 			break;
-		if (ZSTD_isError(rc)) {
-			ZSTD_freeDStream(z);
+		if (zs.isError(rc)) {
+			zs.freeDStream(z);
 			return fail(o, err, name, "corrupt", COMP_ZSTD);
 		}
 		/* no input left, a frame unfinished, and no more output */
 		if (rc != 0 && in.pos == in.size && ob.pos == 0 &&
 		    in.pos == before) {
-			ZSTD_freeDStream(z);
+			zs.freeDStream(z);
 			return fail(o, err, name, "truncated", COMP_ZSTD);
 		}
 	}
-	ZSTD_freeDStream(z);
+	zs.freeDStream(z);
 	return 0;
 }
 #endif
