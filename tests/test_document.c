@@ -106,6 +106,52 @@ test_cr_lines(void)
 	unlink(path);
 }
 
+/* A file's fingerprint is read through a buffer (document.c): it must be
+ * the one of the same bytes held in memory, hashed whole (up to
+ * DOCUMENT_FP_WHOLE) or sampled. */
+static void
+test_fingerprint(size_t size, const char *what)
+{
+	char path[] = "/tmp/folio-test-XXXXXX";
+	struct document file, mem;
+	struct fingerprint a, b;
+	struct err err;
+	char *bytes = malloc(size);
+	unsigned x = 12345;
+	size_t i;
+	int fd = mkstemp(path), in;
+
+	for (i = 0; i < size; i++) {
+		x = x * 1103515245u + 12345u;
+		bytes[i] = (char)(x >> 16);
+	}
+	ok(fd >= 0 && write(fd, bytes, size) == (ssize_t)size,
+	    "%s: written", what);
+	in = open(path, O_RDONLY);
+	ok(document_open(&file, path, &err) == 0 &&
+	    file.source == DOC_MAPPED &&
+	    document_read_fd(&mem, in, "(stdin)", &err) == 0 &&
+	    mem.source != DOC_MAPPED && mem.len == size, "%s: opened", what);
+	document_fingerprint(&file, &a);
+	document_fingerprint(&mem, &b);
+	ok(memcmp(a.b, b.b, sizeof a.b) == 0,
+	    "%s: the file's fingerprint is its bytes'", what);
+	/* and it is of the bytes: one changed (where a sampled file is
+	 * always read), another fingerprint */
+	i = size > DOCUMENT_FP_WHOLE ? 100 : size / 2;
+	bytes[i] ^= 1;
+	(void)!pwrite(fd, bytes + i, 1, (off_t)i);
+	document_fingerprint(&file, &b);
+	ok(memcmp(a.b, b.b, sizeof a.b) != 0, "%s: a changed byte changes it",
+	    what);
+	document_fini(&file);
+	document_fini(&mem);
+	close(in);
+	close(fd);
+	unlink(path);
+	free(bytes);
+}
+
 int
 main(void)
 {
@@ -114,5 +160,7 @@ main(void)
 	test_open_files();
 	test_pipe();
 	test_lines();
+	test_fingerprint(3u << 20, "3 MiB, hashed whole");
+	test_fingerprint(DOCUMENT_FP_WHOLE + (5u << 20), "21 MiB, sampled");
 	return tap_done();
 }
