@@ -24,6 +24,7 @@ struct bookmarks {
 	int keep;
 	struct buf said;     /* the last warning, not to repeat it */
 	bool pending;        /* ... and it was not taken yet */
+	bool checked;        /* quick_check passed (see writable) */
 };
 
 /* Schema migrations: migrations[v] takes a store from version v to v + 1.
@@ -249,6 +250,10 @@ migrate(struct bookmarks *bm)
 	/* no folio writes a negative version: not a store it made */
 	if (v < 0)
 		return SQLITE_CORRUPT;
+	/* never written into unchecked (see writable) */
+	if ((rc = check(bm)) != SQLITE_OK)
+		return rc;
+	bm->checked = true;
 	if ((rc = exec(bm, "BEGIN IMMEDIATE")) != SQLITE_OK)
 		return rc;
 	/* Another folio may have migrated it meanwhile. */
@@ -292,8 +297,6 @@ connect(struct bookmarks *bm)
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_busy_timeout(bm->db, BOOKMARKS_BUSY_MS);
-	if ((rc = check(bm)) != SQLITE_OK)
-		return rc;
 	/* WAL: readers never wait for a writer and a crash leaves the old
 	 * or the new state; NORMAL sync keeps every commit safe from a
 	 * killed process (the last ones may be lost on power failure). */
@@ -406,10 +409,31 @@ open_readonly(struct bookmarks *bm, int rc)
 	buf_fini(&uri);
 }
 
+/* The store is damaged: keep it aside and start a new one, *rc saying
+ * how connecting to that went.  -1 when it could not be moved aside
+ * (bookmarks are off then, with a warning). */
+static int
+start_over(struct bookmarks *bm, int *rc)
+{
+	struct buf aside = BUF_INIT;
+
+	disconnect(bm);
+	if (set_aside(bm, &aside) != 0) {
+		warn(bm, "Bookmarks are off: the store is damaged and could "
+		    "not be moved aside (%s): %s", strerror(errno), bm->path);
+		buf_fini(&aside);
+		return -1;
+	}
+	warn(bm, "Bookmark store damaged: a new one is started, the old one "
+	    "kept as %s", buf_str(&aside));
+	buf_fini(&aside);
+	*rc = connect_retrying(bm);
+	return 0;
+}
+
 static void
 open_store(struct bookmarks *bm)
 {
-	struct buf aside = BUF_INIT;
 	char *dir;
 	int rc;
 
@@ -421,22 +445,36 @@ open_store(struct bookmarks *bm)
 	}
 	free(dir);
 	rc = connect_retrying(bm);
-	if (is_damage(rc)) {
-		disconnect(bm);
-		if (set_aside(bm, &aside) != 0) {
-			warn(bm, "Bookmarks are off: the store is damaged and "
-			    "could not be moved aside (%s): %s",
-			    strerror(errno), bm->path);
-			buf_fini(&aside);
-			return;
-		}
-		warn(bm, "Bookmark store damaged: a new one is started, the "
-		    "old one kept as %s", buf_str(&aside));
-		buf_fini(&aside);
-		rc = connect_retrying(bm);
-	}
+	if (is_damage(rc) && start_over(bm, &rc) != 0)
+		return;
 	if (rc != SQLITE_OK)
 		open_readonly(bm, rc);
+}
+
+/*
+ * Before the first write, the whole store is checked (quick_check), and a
+ * damaged one is set aside.  Not when it is opened: the check reads every
+ * page, which a full store (2000 documents) makes 4 ms before every first
+ * screen.  A damaged page read fails that read; written into, it could
+ * take the rest with it.  Returns 0 when the write may go ahead.
+ */
+static int
+writable(struct bookmarks *bm)
+{
+	int rc;
+
+	if (bm->checked)
+		return 0;
+	bm->checked = true;
+	rc = check(bm);
+	if (!is_damage(rc))
+		return 0; /* sound, or busy: the write says what it finds */
+	if (start_over(bm, &rc) != 0)
+		return -1;
+	if (rc == SQLITE_OK)
+		return 0;
+	open_readonly(bm, rc);
+	return -1;
 }
 
 struct bookmarks *
@@ -745,6 +783,8 @@ bookmarks_save(struct bookmarks *bm, const struct doc_key *k,
 
 	if (bm->db == NULL || bm->readonly)
 		return bm->db == NULL ? -1 : 0;
+	if (writable(bm) != 0)
+		return -1;
 	if ((rc = exec(bm, "BEGIN IMMEDIATE")) != SQLITE_OK)
 		goto fail;
 	id = find(bm, k, true, &rc);
@@ -776,6 +816,8 @@ bookmarks_forget(struct bookmarks *bm, const char *path,
 		    "%s", bm->path);
 		return -1;
 	}
+	if (writable(bm) != 0)
+		return -1;
 	st = prepare(bm, "DELETE FROM document WHERE path = ?1 OR "
 	    "fingerprint = ?2", &rc);
 	if (st != NULL) {
@@ -862,7 +904,7 @@ bookmarks_history_add(struct bookmarks *bm, const char *kind,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (bm->db == NULL || bm->readonly)
+	if (bm->db == NULL || bm->readonly || writable(bm) != 0)
 		return -1;
 	if ((rc = exec(bm, "BEGIN IMMEDIATE")) != SQLITE_OK)
 		return -1;
