@@ -44,6 +44,9 @@ void screen_draw_library(struct screen *s, struct library *l,
 /* A key for a prompt, as a character (UTF-8 decoded) or, with *fn set, an
  * ncurses KEY_* code; false when none came within timeout_ms. */
 bool screen_read(struct screen *s, int timeout_ms, bool *fn, uint32_t *ch);
+/* Is a key waiting to be read (or an interrupt to be seen)?  For work that
+ * gives way to typing. */
+bool screen_key_pending(const struct screen *s);
 void screen_redraw(struct screen *s);
 /* A terminating signal (INT, TERM, HUP) arrived: the pager should stop. */
 bool screen_interrupted(void);

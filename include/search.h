@@ -19,6 +19,9 @@
 
 /* Matches kept; a pattern matching more says "at least". */
 #define SEARCH_MAX_MATCHES (1u << 20)
+/* A search that may be stopped (struct search's stop) asks whether to go
+ * on at least this often, in bytes of document. */
+#define SEARCH_CHUNK (4u << 20)
 #define SEARCH_MSG_MAX 160
 
 struct search {
@@ -33,6 +36,12 @@ struct search {
 	bool capped;         /* stopped at SEARCH_MAX_MATCHES */
 	bool too_complex;    /* a match hit PCRE2's limits: the rest unsearched */
 	long cur;            /* the current match, or -1 */
+	/* Asked every SEARCH_CHUNK bytes while search_run goes: true stops
+	 * it there, its matches incomplete (interrupted).  NULL: never.
+	 * The reader stops a search as you type when the next key is in. */
+	bool (*stop)(void *arg);
+	void *stop_arg;
+	bool interrupted;    /* the last search_run was stopped */
 };
 
 void search_init(struct search *s);
@@ -49,7 +58,7 @@ bool search_has_capital(const char *pattern);
  * (search_run). */
 int search_compile(struct search *s, const char *pattern,
     const struct document *doc, char msg[SEARCH_MSG_MAX]);
-/* Find every match of the compiled pattern in doc. */
+/* Find every match of the compiled pattern in doc (unless stopped). */
 void search_run(struct search *s, const struct document *doc);
 /* The first match starting at or after off (forward), or the last one
  * starting before off (backward); -1 when there is none that way. */

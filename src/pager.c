@@ -474,6 +474,9 @@ prompt_run(struct screen *s, struct view *v, struct lineedit *e,
 			break;
 		if (r == LINEEDIT_EDITED) {
 			v->msg[0] = '\0';
+			/* the key shows before what it starts (a search of a
+			 * large document) is done */
+			screen_draw(s, v);
 			on_edit(v, lineedit_text(e), arg);
 		}
 	}
@@ -516,7 +519,19 @@ search_edited(struct view *v, const char *t, void *arg)
 		search_clear(&v->search); /* half typed: wait for more */
 		return;
 	}
+	/* stopped by the next key, which searches again: typing never
+	 * waits for a whole large document (pager_search) */
+	if (v->search.interrupted) {
+		search_clear(&v->search);
+		return;
+	}
 	view_search_from(v, o->top, false);
+}
+
+static bool
+key_waiting(void *arg)
+{
+	return screen_key_pending(arg);
 }
 
 static void
@@ -531,14 +546,20 @@ pager_search(struct screen *s, struct view *v, struct prompts *p,
 {
 	struct search_origin o;
 	char msg[SEARCH_MSG_MAX], *t;
+	bool accepted;
 
 	o.top = v->top;
 	o.saved = v->search;
 	o.backward = v->search_backward;
 	search_init(&v->search);
 	v->search_backward = backward;
-	if (!prompt_run(s, v, &p->search, backward ? "?" : "/", search_edited,
-	    NULL, &o)) {
+	/* while typing, a search gives way to the next key */
+	v->search.stop = key_waiting;
+	v->search.stop_arg = s;
+	accepted = prompt_run(s, v, &p->search, backward ? "?" : "/",
+	    search_edited, NULL, &o);
+	v->search.stop = NULL;
+	if (!accepted) {
 		search_restore(v, &o);
 		view_set_top(v, o.top);
 		return;

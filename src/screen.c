@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -695,6 +696,19 @@ screen_read(struct screen *s, int timeout_ms, bool *fn, uint32_t *ch)
 	*fn = rc == KEY_CODE_YES;
 	*ch = (uint32_t)w;
 	return true;
+}
+
+bool
+screen_key_pending(const struct screen *s)
+{
+	struct pollfd p;
+
+	/* ncurses reads its input a byte at a time: what it has not read is
+	 * still waiting on the descriptor */
+	p.fd = fileno(s->tty != NULL ? s->tty : stdin);
+	p.events = POLLIN;
+	p.revents = 0;
+	return poll(&p, 1, 0) > 0 || screen_interrupted();
 }
 
 static void

@@ -108,8 +108,9 @@ int
 search_compile(struct search *s, const char *pattern,
     const struct document *doc, char msg[SEARCH_MSG_MAX])
 {
+	/* the offset limit cuts a long search into chunks (match_range) */
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
-	    PCRE2_MULTILINE;
+	    PCRE2_MULTILINE | PCRE2_USE_OFFSET_LIMIT;
 	bool caseless = !search_has_capital(pattern);
 	int code;
 	PCRE2_SIZE where;
@@ -160,24 +161,51 @@ add_match(struct search *s, size_t a, size_t b)
 	return true;
 }
 
+/* Should a stoppable search stop here?  Then it is interrupted. */
+static bool
+stopped(struct search *s)
+{
+	if (s->stop == NULL || !s->stop(s->stop_arg))
+		return false;
+	s->interrupted = true;
+	return true;
+}
+
 /* Match over subject[from, to).  map (NULL: identity) turns subject
  * offsets into document offsets; map[to] is the end.  Returns false when
- * searching must stop. */
+ * searching must stop.  A search that may be stopped goes SEARCH_CHUNK
+ * bytes at a time: PCRE2's offset limit keeps a match from starting past
+ * the chunk, while it may still end beyond it. */
 static bool
 match_range(struct search *s, const char *subject, size_t from, size_t to,
     uint32_t opts, const size_t *map)
 {
 	pcre2_match_context *mc = match_context(s);
-	size_t off = from;
+	bool chunked = s->stop != NULL && map == NULL;
+	size_t off = from, check = from + SEARCH_CHUNK;
 
 	while (off <= to) {
-		int rc = pcre2_match(s->re, (PCRE2_SPTR)subject, to, off, opts,
-		    s->md, mc);
+		PCRE2_SIZE limit = chunked && check < to ? check : PCRE2_UNSET;
+		int rc;
 		PCRE2_SIZE *ov;
 		size_t a, b;
 
-		if (rc == PCRE2_ERROR_NOMATCH)
-			return true;
+		pcre2_set_offset_limit(mc, limit);
+		rc = pcre2_match(s->re, (PCRE2_SPTR)subject, to, off, opts,
+		    s->md, mc);
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			if (limit == PCRE2_UNSET)
+				return true;
+			/* none starts in this chunk: on from the next */
+			off = check + 1;
+			while (off < to &&
+			    ((unsigned char)subject[off] & 0xc0) == 0x80)
+				off++;
+			check = off + SEARCH_CHUNK;
+			if (stopped(s))
+				return false;
+			continue;
+		}
 		if (rc < 0) {
 			s->too_complex = true;
 			return false;
@@ -189,14 +217,20 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 			return false;
 		if (b > a) {
 			off = b;
-			continue;
+		} else {
+			/* an empty match: go on from the next character */
+			if (b >= to)
+				return true;
+			off = b + 1;
+			while (off < to &&
+			    ((unsigned char)subject[off] & 0xc0) == 0x80)
+				off++;
 		}
-		/* an empty match: go on from the next character */
-		if (b >= to)
-			return true;
-		off = b + 1;
-		while (off < to && ((unsigned char)subject[off] & 0xc0) == 0x80)
-			off++;
+		if (chunked && off >= check) {
+			check = off + SEARCH_CHUNK;
+			if (stopped(s))
+				return false;
+		}
 	}
 	return true;
 }
@@ -239,23 +273,45 @@ match_dirty_line(struct search *s, const char *data, size_t ls, size_t le)
 	return go_on;
 }
 
-/* The next ESC or BS byte at or after from, or len; *esc and *bs keep
- * the last ones found (SIZE_MAX: not looked for yet). */
-static size_t
-next_dirty(const char *data, size_t from, size_t len, size_t *esc,
-    size_t *bs)
+/* The next byte c at or after from, or len, into *at; looked for
+ * SEARCH_CHUNK bytes at a time when the search may be stopped.  false
+ * when it was. */
+static bool
+find_byte(struct search *s, const char *data, size_t from, size_t len,
+    int c, size_t *at)
 {
-	const char *p;
+	while (from < len) {
+		size_t n = s->stop != NULL && len - from > SEARCH_CHUNK
+		    ? SEARCH_CHUNK : len - from;
+		const char *p = memchr(data + from, c, n);
 
-	if (*esc == SIZE_MAX || *esc < from) {
-		p = memchr(data + from, 0x1b, len - from);
-		*esc = p != NULL ? (size_t)(p - data) : len;
+		if (p != NULL) {
+			*at = (size_t)(p - data);
+			return true;
+		}
+		from += n;
+		if (from < len && stopped(s))
+			return false;
 	}
-	if (*bs == SIZE_MAX || *bs < from) {
-		p = memchr(data + from, '\b', len - from);
-		*bs = p != NULL ? (size_t)(p - data) : len;
-	}
-	return *esc < *bs ? *esc : *bs;
+	*at = len;
+	return true;
+}
+
+/* The next ESC or BS byte at or after from, or len, into *dirty; *esc and
+ * *bs keep the last ones found (SIZE_MAX: not looked for yet).  false when
+ * the search was stopped. */
+static bool
+next_dirty(struct search *s, const char *data, size_t from, size_t len,
+    size_t *esc, size_t *bs, size_t *dirty)
+{
+	if ((*esc == SIZE_MAX || *esc < from) &&
+	    !find_byte(s, data, from, len, 0x1b, esc))
+		return false;
+	if ((*bs == SIZE_MAX || *bs < from) &&
+	    !find_byte(s, data, from, len, '\b', bs))
+		return false;
+	*dirty = *esc < *bs ? *esc : *bs;
+	return true;
 }
 
 void
@@ -264,13 +320,15 @@ search_run(struct search *s, const struct document *doc)
 	size_t pos = doc->text_start, len = doc->len, esc = SIZE_MAX, bs = SIZE_MAX;
 
 	s->n = 0;
-	s->capped = s->too_complex = false;
+	s->capped = s->too_complex = s->interrupted = false;
 	s->cur = -1;
 	if (s->re == NULL)
 		return;
 	for (;;) {
-		size_t dirty = next_dirty(doc->data, pos, len, &esc, &bs);
-		size_t ls, le;
+		size_t dirty, ls, le;
+
+		if (!next_dirty(s, doc->data, pos, len, &esc, &bs, &dirty))
+			return;
 
 		if (dirty >= len) {
 			/* the rest is clean: straight on the document */

@@ -152,6 +152,67 @@ test_many(void)
 	buf_fini(&text);
 }
 
+static int asked;
+static int stop_after;
+
+static bool
+stop_at(void *arg)
+{
+	(void)arg;
+	return ++asked > stop_after;
+}
+
+/* A search the reader may stop (as you type) goes a chunk at a time: it
+ * finds what a whole search finds, a match across a chunk's end included,
+ * and stops when told to. */
+static void
+test_stoppable(void)
+{
+	size_t len = 3 * SEARCH_CHUNK + 1000, i;
+	char *text = malloc(len);
+	struct document doc;
+	struct search whole, chunked;
+	char msg[SEARCH_MSG_MAX];
+	bool same;
+
+	for (i = 0; i < len; i++)
+		text[i] = i % 64 == 63 ? '\n' : "abcdefgh"[i % 8];
+	/* "end\nstart" across the first chunk's end, a word after the last,
+	 * and an ESC line (searched as displayed) in between */
+	memcpy(text + SEARCH_CHUNK - 3, "end\nstart", 9);
+	memcpy(text + 2 * SEARCH_CHUNK, "\x1b[1mbold\x1b[0m\n", 13);
+	memcpy(text + len - 20, "zyzzyva\n", 8);
+	document_init_static(&doc, text, len, "t.txt");
+	search_init(&whole);
+	search_init(&chunked);
+	chunked.stop = stop_at;
+	stop_after = 1000;
+	ok(search_compile(&whole, "end\\nstart|bold|zyzzyva", &doc, msg) ==
+	    0 && whole.n == 3, "the whole search finds the three");
+	asked = 0;
+	ok(search_compile(&chunked, "end\\nstart|bold|zyzzyva", &doc, msg) ==
+	    0 && !chunked.interrupted && asked >= 3,
+	    "a stoppable one asks to go on every chunk");
+	same = chunked.n == whole.n;
+	for (i = 0; same && i < whole.n; i++)
+		same = chunked.start[i] == whole.start[i] &&
+		    chunked.end[i] == whole.end[i];
+	ok(same, "and finds the same, across a chunk's end too");
+	asked = 0;
+	stop_after = 1;
+	search_run(&chunked, &doc);
+	ok(chunked.interrupted && chunked.n < whole.n,
+	    "told to stop, it stops there, incomplete");
+	chunked.stop = NULL;
+	search_run(&chunked, &doc);
+	ok(!chunked.interrupted && chunked.n == 3,
+	    "run again without stopping, it is complete");
+	search_fini(&whole);
+	search_fini(&chunked);
+	document_fini(&doc);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -160,5 +221,6 @@ main(void)
 	test_displayed_text();
 	test_find();
 	test_many();
+	test_stoppable();
 	return tap_done();
 }

@@ -91,6 +91,21 @@ keys G '['
 check "Indexing [0-9]+%: waiting for the sections" "a jump past the indexed part waits"
 keys j
 check "Stopped waiting: the document is [0-9]+% indexed" "a key stops waiting"
+# Typing a search in a large document: each key stops the search the one
+# before started (it would read the whole document); the last one, once
+# typing stops, is whole, and Enter keeps it.
+start 100 30 -- "$D"
+keys /
+raw 'Part 19999 of'
+check '^/Part 19999 of +match 1/1 *$' "a search typed in one go ends with its whole count"
+keys Enter
+check '│ Part 19999 of the Large Guide' "and Enter goes to the match"
+check 'match 1/1 ' "counted whole"
+# typed with Enter in one go: Enter stops the search of the last key,
+# and searches whole
+keys / 'Large Guide' Enter
+check "match [0-9]+/$N " "a pattern on every section is counted whole after Enter"
+keys q
 # From the library, a large article opens at once too; back in the list,
 # its row counts all its sections (too many for the sign: no §)
 mkdir "$TMP/lib"
