@@ -29,6 +29,25 @@ indexer_main(void *arg)
 	return NULL;
 }
 
+bool
+indexer_wanted(size_t len, enum doc_format fmt)
+{
+	return len >= (fmt == FORMAT_MARKDOWN ? INDEXER_MIN_BYTES_MARKDOWN
+	    : INDEXER_MIN_BYTES);
+}
+
+long
+indexer_age_ms(const struct indexer *ix)
+{
+	struct timespec now;
+
+	if (ix == NULL || !ix->started)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - ix->began.tv_sec) * 1000 +
+	    (now.tv_nsec - ix->began.tv_nsec) / 1000000;
+}
+
 void
 indexer_init(struct indexer *ix, struct outline *o,
     const struct document *doc)

@@ -22,6 +22,9 @@
 /* While the outline is being built, the TOC and the progress are brought
  * up to date this often. */
 #define PAGER_INDEX_TICK_MS 100
+/* ... and more often while it is young */
+#define PAGER_INDEX_FIRST_TICK_MS 10
+#define PAGER_INDEX_FIRST_MS 300
 /* A position that has not changed for this long is saved. */
 #define PAGER_QUIET_MS 1500
 #define KEY_ESC 27
@@ -82,6 +85,11 @@ wait_begin(int ms)
 {
 	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
 		ms = PAGER_INDEX_TICK_MS;
+	/* a document of a few MiB is indexed in a few tens of ms: its TOC
+	 * comes soon after the text */
+	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_FIRST_TICK_MS &&
+	    indexer_age_ms(reading_ix) < PAGER_INDEX_FIRST_MS)
+		ms = PAGER_INDEX_FIRST_TICK_MS;
 	index_begin();
 	indexer_release(reading_ix);
 	return ms;

@@ -91,6 +91,26 @@ keys G '['
 check "Indexing [0-9]+%: waiting for the sections" "a jump past the indexed part waits"
 keys j
 check "Stopped waiting: the document is [0-9]+% indexed" "a key stops waiting"
+# Markdown is parsed slower (md4c): from 1 MiB it is indexed in the
+# background too, and its TOC comes as the worker goes.
+M="$TMP/big.md"
+awk 'BEGIN {
+	for (i = 1; i <= 3000; i++) {
+		printf "## Chapter %d\n\n", i
+		for (p = 0; p < 8; p++)
+			printf "Some *text* of chapter %d, paragraph %d, long enough to wrap.\n\n", i, p
+	}
+}' > "$M"
+[ "$(wc -c < "$M")" -gt 1100000 ] && [ "$(wc -c < "$M")" -lt 4000000 ]
+ok $? "the Markdown document is between 1 and 4 MiB"
+start 100 30 FOLIO_INDEX_PACE=1 -- --no-bookmarks "$M"
+check "indexing [0-9]+% \\|" "a Markdown document of 2 MiB is indexed in the background"
+check '^  Chapter 1 +│ ## Chapter 1' "its TOC comes as the worker goes"
+keys q
+start 100 30 -- --no-bookmarks "$M"
+check "§1/3000 " "and it is all there when the worker is done"
+keys q
+
 # Typing a search in a large document: each key stops the search the one
 # before started (it would read the whole document); the last one, once
 # typing stops, is whole, and Enter keeps it.
