@@ -18,11 +18,10 @@
 #include "document.h"
 #include "outline.h"
 
-/* Documents smaller than this are indexed before the first screen (it
- * takes a few milliseconds: folio's own parsers go at about 1.5 ms a MiB,
- * md4c at about 4); larger ones in the background. */
-#define INDEXER_MIN_BYTES (4u * 1024 * 1024)
-#define INDEXER_MIN_BYTES_MARKDOWN (1u * 1024 * 1024)
+/* Documents smaller than this are indexed before the first screen (at
+ * most 1.5 ms, 4 for Markdown: folio's own parsers go at about 1.5 ms a
+ * MiB, md4c at about 4); larger ones in the background. */
+#define INDEXER_MIN_BYTES (1u * 1024 * 1024)
 
 struct indexer {
 	struct outline *o;
@@ -40,8 +39,8 @@ struct indexer {
 	struct timespec began;
 };
 
-/* Is a document of len bytes in format fmt indexed in the background? */
-bool indexer_wanted(size_t len, enum doc_format fmt);
+/* Is a document of len bytes indexed in the background? */
+bool indexer_wanted(size_t len);
 /* Milliseconds since the worker started (0 before). */
 long indexer_age_ms(const struct indexer *ix);
 /* Get ready to build o (its format already chosen) for doc. */

@@ -30,10 +30,9 @@ indexer_main(void *arg)
 }
 
 bool
-indexer_wanted(size_t len, enum doc_format fmt)
+indexer_wanted(size_t len)
 {
-	return len >= (fmt == FORMAT_MARKDOWN ? INDEXER_MIN_BYTES_MARKDOWN
-	    : INDEXER_MIN_BYTES);
+	return len >= INDEXER_MIN_BYTES;
 }
 
 long

@@ -135,12 +135,12 @@ read_entry(struct lv *v, size_t i)
 	o.titles_in_doc = true;
 	memset(&po, 0, sizeof po);
 	/* a large article shows at once, its outline built as it is read */
-	outline_prepare(&o, &doc, FORMAT_AUTO);
-	if (indexer_wanted(doc.len, o.format)) {
+	if (indexer_wanted(doc.len)) {
+		outline_prepare(&o, &doc, FORMAT_AUTO);
 		indexer_init(&ix, &o, &doc);
 		po.ix = &ix;
 	} else {
-		outline_build(&o, &doc, o.format);
+		outline_build(&o, &doc, FORMAT_AUTO);
 	}
 	po.measure = v->opt->measure;
 	po.section = -1;

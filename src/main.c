@@ -474,11 +474,10 @@ run_count(const struct options *opt, const struct document *doc)
 /* Reading a large document, the pager shows it before its outline is
  * complete: a worker builds it meanwhile. */
 static bool
-index_in_background(const struct options *opt, const struct document *doc,
-    enum doc_format fmt)
+index_in_background(const struct options *opt, const struct document *doc)
 {
 	return opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO) &&
-	    opt->section == NULL && indexer_wanted(doc->len, fmt);
+	    opt->section == NULL && indexer_wanted(doc->len);
 }
 
 static int
@@ -491,7 +490,7 @@ run(const struct options *opt, const struct document *doc,
 	if (opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) {
 		struct indexer ix;
 
-		if (!index_in_background(opt, doc, o->format))
+		if (!index_in_background(opt, doc))
 			return run_pager(opt, doc, o, NULL);
 		indexer_init(&ix, o, doc);
 		return run_pager(opt, doc, o, &ix);
@@ -557,10 +556,10 @@ main(int argc, char **argv)
 		document_will_read_all(&doc);
 	/* the reader shows a few titles at a time: no need to copy them */
 	o.titles_in_doc = opt.mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
-	outline_prepare(&o, &doc, opt.format); /* its format, detected */
-	if (!index_in_background(&opt, &doc, o.format) &&
-	    opt.mode != MODE_COUNT) /* counting needs no outline */
-		outline_build(&o, &doc, o.format);
+	if (index_in_background(&opt, &doc))
+		outline_prepare(&o, &doc, opt.format);
+	else if (opt.mode != MODE_COUNT) /* counting needs no outline */
+		outline_build(&o, &doc, opt.format);
 	rc = run(&opt, &doc, &o);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("standard output: %s", strerror(errno));

@@ -91,8 +91,8 @@ keys G '['
 check "Indexing [0-9]+%: waiting for the sections" "a jump past the indexed part waits"
 keys j
 check "Stopped waiting: the document is [0-9]+% indexed" "a key stops waiting"
-# Markdown is parsed slower (md4c): from 1 MiB it is indexed in the
-# background too, and its TOC comes as the worker goes.
+# From 1 MiB a document is indexed in the background (Markdown too, which
+# md4c parses slower), and its TOC comes as the worker goes.
 M="$TMP/big.md"
 awk 'BEGIN {
 	for (i = 1; i <= 3000; i++) {
@@ -104,7 +104,7 @@ awk 'BEGIN {
 [ "$(wc -c < "$M")" -gt 1100000 ] && [ "$(wc -c < "$M")" -lt 4000000 ]
 ok $? "the Markdown document is between 1 and 4 MiB"
 start 100 30 FOLIO_INDEX_PACE=1 -- --no-bookmarks "$M"
-check "indexing [0-9]+% \\|" "a Markdown document of 2 MiB is indexed in the background"
+check "indexing [0-9]+% \\|" "a Markdown document of 1.5 MiB is indexed in the background"
 check '^  Chapter 1 +│ ## Chapter 1' "its TOC comes as the worker goes"
 keys q
 start 100 30 -- --no-bookmarks "$M"
