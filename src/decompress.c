@@ -24,6 +24,10 @@
 
 #include "decompress.h"
 
+#if defined(WITH_ZLIB) || defined(WITH_LZMA) || defined(WITH_ZSTD)
+#define WITH_ANY 1
+#endif
+
 #define CHUNK (1u << 16)
 
 /*
@@ -33,7 +37,7 @@
  * half a millisecond before the first screen (docs/scale.md).  Each
  * library's functions are looked up into a table of pointers.
  */
-#if defined(WITH_ZLIB) || defined(WITH_LZMA) || defined(WITH_ZSTD)
+#ifdef WITH_ANY
 struct symbol {
 	const char *name;
 	void **fn;
@@ -99,6 +103,7 @@ struct out {
 	size_t limit;  /* stop once this much is out (a prefix is enough) */
 };
 
+#ifdef WITH_ANY
 static int
 out_room(struct out *o, size_t want)
 {
@@ -136,6 +141,7 @@ fail(struct out *o, struct err *err, const char *name, const char *why,
 		    compression_name(c));
 	return -1;
 }
+#endif
 
 #ifdef WITH_ZLIB
 static struct {
@@ -347,6 +353,10 @@ decompress_prefix(enum compression c, const char *data, size_t len,
 	struct out o = { NULL, 0, 0, limit };
 	int rc = -1;
 
+#ifndef WITH_ANY
+	(void)data; /* built without any of the libraries */
+	(void)len;
+#endif
 	switch (c) {
 	case COMP_GZIP:
 #ifdef WITH_ZLIB
