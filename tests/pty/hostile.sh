@@ -3,11 +3,13 @@
 . "$FOLIO_TESTS/pty/lib.sh"
 
 # Cut short by another program while mapped: reading past the new end
-# would be SIGBUS.
+# would be SIGBUS.  Under 1 MiB, so that its outline is built before the
+# first screen: the reader is the one to find the hole (below, a larger
+# one with its worker).
 D="$TMP/big.txt"
-seq 1 200000 | sed 's/^/line number /' > "$D"
+seq 1 50000 | sed 's/^/line number /' > "$D"
 start 100 30 -- "$D"
-check '│ line number 1$|^line number 1$' "a 2.6 MB file opens"
+check '│ line number 1$|^line number 1$' "a 0.9 MB file opens"
 truncate -s 10K "$D"
 keys G
 check 'The file was cut short by another program: what is gone shows as blank lines' \
@@ -24,6 +26,24 @@ keys q
 is "$(wait_exit)" 0 "q still quits with status 0"
 cmp -s "$TMP/stty.before" "$TMP/stty.after"
 ok $? "with the terminal restored"
+
+# The same with a file indexed in the background, its worker held to
+# 1 KiB a millisecond: the worker reaches the hole while the reader waits
+# for a key, and the reader says so.
+seq 1 200000 | sed 's/^/line number /' > "$D"
+start 100 30 FOLIO_INDEX_PACE=1 -- "$D"
+check '^line number 1$' "a 2.6 MB file opens, its worker at work"
+truncate -s 10K "$D"
+check 'The file was cut short by another program' \
+	"the worker finding the hole is said on the status line"
+keys G
+check ' 100%$' "the reader goes to the end past the hole"
+keys g
+check '^line number 1$' "and shows what is still there"
+[ -n "$(folio_pid)" ]
+ok $? "folio is still running"
+keys q
+is "$(wait_exit)" 0 "and q quits with status 0"
 
 # A line of 83 MB: opens, goes to its end, is searched.
 yes 'word ' | head -c 100000000 | tr -d '\n' > "$TMP/long.txt"
