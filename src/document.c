@@ -483,30 +483,39 @@ line_reader_seek(struct line_reader *r, size_t pos, unsigned long lineno)
 	r->lineno = lineno;
 }
 
-/* Fill the buffer from r->pos; false (and the mapping from now on) when
- * the file does not give what the mapping has. */
+/* Read the document's bytes [off, off + n), n at most LINE_READER_BUF,
+ * into r's buffer; false (and the mapping from now on) when the file does
+ * not give what the mapping has. */
 static bool
-line_reader_fill(struct line_reader *r)
+line_reader_load(struct line_reader *r, size_t off, size_t n)
 {
-	size_t want = r->doc->len - r->pos, got = 0;
+	size_t got = 0;
 
-	if (want > LINE_READER_BUF)
-		want = LINE_READER_BUF;
-	while (got < want) {
-		ssize_t n = pread(r->fd, r->buf + got, want - got,
-		    (off_t)(r->pos + got));
+	while (got < n) {
+		ssize_t k = pread(r->fd, r->buf + got, n - got,
+		    (off_t)(off + got));
 
-		if (n < 0 && errno == EINTR)
+		if (k < 0 && errno == EINTR)
 			continue;
-		if (n <= 0) {
+		if (k <= 0) {
 			line_reader_fini(r);
 			return false;
 		}
-		got += (size_t)n;
+		got += (size_t)k;
 	}
-	r->buf_start = r->pos;
-	r->buf_end = r->pos + got;
+	r->buf_start = off;
+	r->buf_end = off + n;
 	return true;
+}
+
+/* Fill the buffer from r->pos. */
+static bool
+line_reader_fill(struct line_reader *r)
+{
+	size_t want = r->doc->len - r->pos;
+
+	return line_reader_load(r, r->pos, want > LINE_READER_BUF
+	    ? LINE_READER_BUF : want);
 }
 
 bool
@@ -567,25 +576,24 @@ line_reader_peek(const struct line_reader *r, struct line_iter *it,
 	return line_iter_next(it, out);
 }
 
-/* Hash doc's bytes [off, off + n): through buf from the file fd when
- * there is one (reading a mapping goes a page fault at a time, twice as
- * slow), else, and for whatever a read did not give, from the mapping. */
+/* Hash the document's bytes [off, off + n): read through r's buffer (as
+ * the line reader reads: a mapping goes a page fault at a time, twice as
+ * slow), or from the mapping when r reads no file. */
 static void
-fingerprint_update(XXH3_state_t *st, const struct document *doc, int fd,
-    char *buf, size_t off, size_t n)
+fingerprint_update(XXH3_state_t *st, struct line_reader *r, size_t off,
+    size_t n)
 {
-	while (n > 0 && fd >= 0) {
-		ssize_t got = pread(fd, buf, n < LINE_READER_BUF ? n
-		    : LINE_READER_BUF, (off_t)off);
+	while (n > 0 && r->fd >= 0) {
+		size_t k = n < LINE_READER_BUF ? n : LINE_READER_BUF;
 
-		if (got <= 0)
+		if (!line_reader_load(r, off, k))
 			break;
-		XXH3_128bits_update(st, buf, (size_t)got);
-		off += (size_t)got;
-		n -= (size_t)got;
+		XXH3_128bits_update(st, r->buf, k);
+		off += k;
+		n -= k;
 	}
 	if (n > 0)
-		XXH3_128bits_update(st, doc->data + off, n);
+		XXH3_128bits_update(st, r->doc->data + off, n);
 }
 
 void
@@ -595,32 +603,30 @@ document_fingerprint(const struct document *doc, struct fingerprint *fp)
 	XXH128_hash_t h;
 	XXH128_canonical_t c;
 	uint64_t len = doc->len;
-	int fd = doc->len > LINE_READER_BUF ? document_reopen(doc) : -1;
-	char *buf = fd >= 0 ? xmalloc(LINE_READER_BUF) : NULL;
+	struct line_reader r;
 
 	if (st == NULL)
 		xalloc_die();
+	line_reader_init(&r, doc, 0);
 	XXH3_128bits_reset(st);
 	XXH3_128bits_update(st, &len, sizeof len);
 	if (doc->len <= DOCUMENT_FP_WHOLE) {
-		fingerprint_update(st, doc, fd, buf, 0, doc->len);
+		fingerprint_update(st, &r, 0, doc->len);
 	} else {
 		size_t step = (doc->len - 2 * DOCUMENT_FP_EDGE) /
 		    DOCUMENT_FP_SAMPLES;
 		size_t i;
 
-		fingerprint_update(st, doc, fd, buf, 0, DOCUMENT_FP_EDGE);
+		fingerprint_update(st, &r, 0, DOCUMENT_FP_EDGE);
 		for (i = 0; i < DOCUMENT_FP_SAMPLES; i++)
-			fingerprint_update(st, doc, fd, buf,
-			    DOCUMENT_FP_EDGE + i * step, DOCUMENT_FP_SAMPLE);
-		fingerprint_update(st, doc, fd, buf,
-		    doc->len - DOCUMENT_FP_EDGE, DOCUMENT_FP_EDGE);
+			fingerprint_update(st, &r, DOCUMENT_FP_EDGE + i * step,
+			    DOCUMENT_FP_SAMPLE);
+		fingerprint_update(st, &r, doc->len - DOCUMENT_FP_EDGE,
+		    DOCUMENT_FP_EDGE);
 	}
 	h = XXH3_128bits_digest(st);
 	XXH3_freeState(st);
 	XXH128_canonicalFromHash(&c, h);
 	memcpy(fp->b, c.digest, sizeof fp->b);
-	free(buf);
-	if (fd >= 0)
-		close(fd);
+	line_reader_fini(&r);
 }
