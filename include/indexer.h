@@ -41,8 +41,6 @@ struct indexer {
 
 /* Is a document of len bytes indexed in the background? */
 bool indexer_wanted(size_t len);
-/* Milliseconds since the worker started (0 before). */
-long indexer_age_ms(const struct indexer *ix);
 /* Get ready to build o (its format already chosen) for doc. */
 void indexer_init(struct indexer *ix, struct outline *o,
     const struct document *doc);

@@ -35,18 +35,6 @@ indexer_wanted(size_t len)
 	return len >= INDEXER_MIN_BYTES;
 }
 
-long
-indexer_age_ms(const struct indexer *ix)
-{
-	struct timespec now;
-
-	if (ix == NULL || !ix->started)
-		return 0;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (long)(now.tv_sec - ix->began.tv_sec) * 1000 +
-	    (now.tv_nsec - ix->began.tv_nsec) / 1000000;
-}
-
 void
 indexer_init(struct indexer *ix, struct outline *o,
     const struct document *doc)

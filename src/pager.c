@@ -52,6 +52,17 @@ struct session {
 
 static void resize(struct screen *s, struct view *v);
 
+/* Microseconds since t. */
+static long
+us_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000;
+}
+
 /* The worker building the outline of the document being read, or NULL.
  * The reader holds the outline's lock except while it waits for a key
  * (indexer.h); after each wait the view takes in the new headings. */
@@ -83,13 +94,16 @@ index_begin(void)
 static int
 wait_begin(int ms)
 {
-	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_TICK_MS)
-		ms = PAGER_INDEX_TICK_MS;
-	/* a document of a few MiB is indexed in a few tens of ms: its TOC
-	 * comes soon after the text */
-	if (!indexer_done(reading_ix) && ms > PAGER_INDEX_FIRST_TICK_MS &&
-	    indexer_age_ms(reading_ix) < PAGER_INDEX_FIRST_MS)
-		ms = PAGER_INDEX_FIRST_TICK_MS;
+	if (!indexer_done(reading_ix)) {
+		/* a document of a few MiB is indexed in a few tens of ms:
+		 * its TOC comes soon after the text */
+		int tick = !reading_ix->started || us_since(&reading_ix->began)
+		    < PAGER_INDEX_FIRST_MS * 1000L ? PAGER_INDEX_FIRST_TICK_MS
+		    : PAGER_INDEX_TICK_MS;
+
+		if (ms > tick)
+			ms = tick;
+	}
 	index_begin();
 	indexer_release(reading_ix);
 	return ms;
@@ -191,17 +205,6 @@ index_complete(const struct view *v, enum action a)
 	(void)v;
 	(void)a;
 	return indexer_done(reading_ix);
-}
-
-/* Microseconds since t. */
-static long
-us_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (long)(now.tv_sec - t->tv_sec) * 1000000 +
-	    (now.tv_nsec - t->tv_nsec) / 1000;
 }
 
 static void
