@@ -471,13 +471,20 @@ run_count(const struct options *opt, const struct document *doc)
 	return 0;
 }
 
+/* Is the document read in the pager (not printed)? */
+static bool
+in_pager(const struct options *opt)
+{
+	return opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
+}
+
 /* Reading a large document, the pager shows it before its outline is
  * complete: a worker builds it meanwhile. */
 static bool
 index_in_background(const struct options *opt, const struct document *doc)
 {
-	return opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO) &&
-	    opt->section == NULL && indexer_wanted(doc->len);
+	return in_pager(opt) && opt->section == NULL &&
+	    indexer_wanted(doc->len);
 }
 
 static int
@@ -487,7 +494,7 @@ run(const struct options *opt, const struct document *doc,
 	size_t start = 0, end = doc->len;
 	int width = opt->width ? opt->width : terminal_width(STDOUT_FILENO);
 
-	if (opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO)) {
+	if (in_pager(opt)) {
 		struct indexer ix;
 
 		if (!index_in_background(opt, doc))
@@ -555,7 +562,7 @@ main(int argc, char **argv)
 	if (opt.mode == MODE_COUNT || opt.mode == MODE_PRINT)
 		document_will_read_all(&doc);
 	/* the reader shows a few titles at a time: no need to copy them */
-	o.titles_in_doc = opt.mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
+	o.titles_in_doc = in_pager(&opt);
 	if (index_in_background(&opt, &doc))
 		outline_prepare(&o, &doc, opt.format);
 	else if (opt.mode != MODE_COUNT) /* counting needs no outline */
