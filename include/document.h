@@ -99,6 +99,8 @@ struct line_reader {
 	const struct document *doc;
 	int fd;               /* -1: read doc->data */
 	char *buf;
+	size_t cap;           /* buf's size: grows for a long read */
+	size_t nread;         /* bytes read so far */
 	size_t buf_start;     /* buf holds the bytes [buf_start, buf_end) */
 	size_t buf_end;
 	size_t pos;           /* the next line */

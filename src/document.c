@@ -20,7 +20,12 @@
 
 #define READ_CHUNK (1u << 16)
 /* The line reader's buffer. */
-#define LINE_READER_BUF (256u * 1024)
+/* A line reader's buffer starts small (a short read, such as the
+ * fingerprint's, touches few new pages: each is a page fault) and grows
+ * once the reader has read a few of them (fewer calls for a long one). */
+#define LINE_READER_BUF (64u * 1024)
+#define LINE_READER_BUF_MAX (256u * 1024)
+#define LINE_READER_GROW_AFTER (16u * LINE_READER_BUF)
 /* How far ahead of a line scan its bytes are prefetched. */
 #define LINE_PREFETCH 8192u
 
@@ -459,11 +464,13 @@ line_reader_init(struct line_reader *r, const struct document *doc,
 	r->fd = -1;
 	r->pos = start;
 	r->lineno = 1;
-	if (doc->len <= LINE_READER_BUF)
+	if (doc->len <= LINE_READER_BUF_MAX)
 		return;
 	r->fd = document_reopen(doc);
-	if (r->fd >= 0)
-		r->buf = xmalloc(LINE_READER_BUF);
+	if (r->fd >= 0) {
+		r->cap = LINE_READER_BUF;
+		r->buf = xmalloc(r->cap);
+	}
 }
 
 void
@@ -483,13 +490,15 @@ line_reader_seek(struct line_reader *r, size_t pos, unsigned long lineno)
 	r->lineno = lineno;
 }
 
-/* Read the document's bytes [off, off + n), n at most LINE_READER_BUF,
- * into r's buffer; false (and the mapping from now on) when the file does
- * not give what the mapping has. */
+/* Read the document's bytes [off, off + n), n at most r->cap, into r's
+ * buffer; false (and the mapping from now on) when the file does not give
+ * what the mapping has. */
 static bool
 line_reader_load(struct line_reader *r, size_t off, size_t n)
 {
 	size_t got = 0;
+
+	r->nread += n;
 
 	while (got < n) {
 		ssize_t k = pread(r->fd, r->buf + got, n - got,
@@ -514,8 +523,13 @@ line_reader_fill(struct line_reader *r)
 {
 	size_t want = r->doc->len - r->pos;
 
-	return line_reader_load(r, r->pos, want > LINE_READER_BUF
-	    ? LINE_READER_BUF : want);
+	if (r->cap < LINE_READER_BUF_MAX &&
+	    r->nread >= LINE_READER_GROW_AFTER) {
+		free(r->buf);
+		r->cap = LINE_READER_BUF_MAX;
+		r->buf = xmalloc(r->cap);
+	}
+	return line_reader_load(r, r->pos, want > r->cap ? r->cap : want);
 }
 
 bool
@@ -584,7 +598,7 @@ fingerprint_update(XXH3_state_t *st, struct line_reader *r, size_t off,
     size_t n)
 {
 	while (n > 0 && r->fd >= 0) {
-		size_t k = n < LINE_READER_BUF ? n : LINE_READER_BUF;
+		size_t k = n < r->cap ? n : r->cap;
 
 		if (!line_reader_load(r, off, k))
 			break;

@@ -50,13 +50,14 @@ ok $? "--outline --raw keeps them"
 is "$("$FOLIO" --toc "$TMP/esc.txt")" "1 Title ^[]0;pwned^G here" \
 	"--toc shows them as markers too"
 
-# A large file's lines are read through a buffer (256 KiB at a time); the
-# same text from standard input is read from memory.  The outlines must
-# agree: headings across the buffer's edges, a line longer than the
-# buffer, underlines and look-ahead that cross an edge.
+# A large file's lines are read through a buffer (64 KiB at a time, then
+# 256 KiB once 1 MiB has been read); the same text from standard input is
+# read from memory.  The outlines must agree: headings across the buffer's
+# edges and its growth, a line longer than the buffer, underlines and
+# look-ahead that cross an edge.
 large() { # large UNDERLINE: the document, with underlined parts or not
 awk -v under="$1" 'BEGIN {
-	for (i = 1; i <= 3000; i++) {
+	for (i = 1; i <= 4500; i++) {
 		if (under && i % 500 == 0) {
 			printf "Underlined Part %d\n", i
 			printf "-----------------\n\n"
@@ -78,11 +79,11 @@ large 0 > "$TMP/bare.txt"
 "$FOLIO" --outline "$TMP/bare.txt" > "$TMP/from-file"
 "$FOLIO" --outline - < "$TMP/bare.txt" > "$TMP/from-stdin"
 cmp -s "$TMP/from-file" "$TMP/from-stdin" &&
-	[ "$(wc -l < "$TMP/from-file")" -eq 3000 ]
-ok $? "3000 bare headings across the buffer's edges: the same from the file and from memory"
+	[ "$(wc -l < "$TMP/from-file")" -eq 4500 ]
+ok $? "4500 bare headings across the buffer's edges: the same from the file and from memory"
 large 1 > "$TMP/large.txt"
-[ "$(wc -c < "$TMP/large.txt")" -gt 600000 ]
-ok $? "the large test file spans several of the reader's buffers"
+[ "$(wc -c < "$TMP/large.txt")" -gt 1300000 ]
+ok $? "the large test file spans the reader's small buffers and its large ones"
 "$FOLIO" --outline "$TMP/large.txt" > "$TMP/from-file"
 "$FOLIO" --outline - < "$TMP/large.txt" > "$TMP/from-stdin"
 cmp -s "$TMP/from-file" "$TMP/from-stdin"
