@@ -477,10 +477,30 @@ writable(struct bookmarks *bm)
 	return -1;
 }
 
+/* SQLite's defaults are made for long-lived connections: each one carves
+ * a lookaside area of ~100 KiB and a page cache of 20 pages up front,
+ * writing a free list through them.  folio reads a few pages of a small
+ * database once per start, where touching those ~50 pages costs more than
+ * the queries (each first touch is a page fault).  Must come before
+ * SQLite initializes; it says MISUSE after, and keeps its defaults. */
+static void
+configure_sqlite(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	(void)sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
+	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)NULL, 0, 0);
+}
+
 struct bookmarks *
 bookmarks_open(const char *path)
 {
 	struct bookmarks *bm = xcalloc(1, sizeof *bm);
+
+	configure_sqlite();
 
 	bm->keep = BOOKMARKS_KEEP;
 	bm->path = path != NULL ? xstrdup(path) : bookmarks_default_path();
