@@ -61,6 +61,35 @@ output_recent(FILE *f, const struct recent *r, bool raw)
 	fprintf(f, "\t%d%%\t%s\n", r->percent, when);
 }
 
+/* Append n in decimal. */
+static void
+add_number(struct buf *b, unsigned long n)
+{
+	char s[24];
+	size_t k = sizeof s;
+
+	do {
+		s[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	buf_add(b, s + k, sizeof s - k);
+}
+
+static bool
+printable_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < ' ' || (unsigned char)s[i] >= 0x7f)
+			return false;
+	return true;
+}
+
+/* Lines are made in a buffer and written a block at a time: an outline
+ * may have a few hundred thousand of them. */
+#define OUTPUT_BLOCK (64u * 1024)
+
 void
 output_outline(FILE *f, const struct outline *o, bool raw)
 {
@@ -68,10 +97,24 @@ output_outline(FILE *f, const struct outline *o, bool raw)
 	size_t i;
 
 	for (i = 0; i < o->n; i++) {
-		fprintf(f, "%d\t%lu\t", o->h[i].level, o->h[i].line);
-		put_title(f, o, i, raw, &b);
-		fputc('\n', f);
+		const char *t = outline_title(o, i);
+		size_t n = outline_title_len(o, i);
+
+		add_number(&b, o->h[i].level);
+		buf_addc(&b, '\t');
+		add_number(&b, o->h[i].line);
+		buf_addc(&b, '\t');
+		if (raw || printable_ascii(t, n))
+			buf_add(&b, t, n);
+		else
+			text_clean(&b, t, 0, n, TEXT_CLEAN_MARKERS);
+		buf_addc(&b, '\n');
+		if (b.len >= OUTPUT_BLOCK) {
+			fwrite(b.data, 1, b.len, f);
+			buf_reset(&b);
+		}
 	}
+	fwrite(b.data != NULL ? b.data : "", 1, b.len, f);
 	buf_fini(&b);
 }
 
