@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "xalloc.h"
@@ -48,6 +49,27 @@ xrealloc(void *p, size_t n)
 	return p;
 }
 
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 /* Linux 5.14; older kernels say EINVAL */
+#endif
+/* Below this, growth is left to page faults. */
+#define GROW_POPULATE_MIN (256u * 1024)
+
+/* The part of a block that growing added, [from, to), will be written:
+ * its pages are mapped in one call rather than one page fault each (a
+ * fault costs ~0.1 us on bare metal, 10 us in some virtual machines). */
+static void
+grow_populate(void *p, size_t from, size_t to)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t a = ((uintptr_t)p + from + pg - 1) & ~(pg - 1);
+	uintptr_t b = ((uintptr_t)p + to) & ~(pg - 1);
+
+	if (to - from < GROW_POPULATE_MIN || b <= a)
+		return;
+	(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+}
+
 void *
 xgrow(void *p, size_t *cap, size_t need, size_t size)
 {
@@ -62,8 +84,10 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 	}
 	if (n > SIZE_MAX / size)
 		xalloc_die();
+	p = xrealloc(p, n * size);
+	grow_populate(p, *cap * size, n * size);
 	*cap = n;
-	return xrealloc(p, n * size);
+	return p;
 }
 
 char *
