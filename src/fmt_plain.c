@@ -321,6 +321,58 @@ code_at(const char *s, size_t i, size_t n)
 	}
 }
 
+/* Eight bytes at a time, as 64-bit words ("SIMD within a register"): for
+ * bytes below 0x80, adding 0x80 - c sets a byte's high bit exactly when
+ * it is c or above, and no carry crosses into the next byte. */
+#define SWAR_ONES UINT64_C(0x0101010101010101)
+#define SWAR_HIGH UINT64_C(0x8080808080808080)
+
+/* The high bit of each byte of x (all below 0x80) that is c or above. */
+static inline uint64_t
+swar_ge(uint64_t x, unsigned char c)
+{
+	return (x + (0x80u - c) * SWAR_ONES) & SWAR_HIGH;
+}
+
+/* The high bit of each byte of x (all below 0x80) that is c. */
+static inline uint64_t
+swar_eq(uint64_t x, unsigned char c)
+{
+	uint64_t v = x ^ (c * SWAR_ONES);
+
+	return ~(v + 0x7f * SWAR_ONES) & SWAR_HIGH;
+}
+
+/* How many bytes of x (all below 0x80) are in [lo, hi]. */
+static inline unsigned
+swar_count(uint64_t x, unsigned char lo, unsigned char hi)
+{
+	uint64_t m = swar_ge(x, lo) & ~swar_ge(x, (unsigned char)(hi + 1));
+
+	/* one bit per byte, summed into the top byte by the multiplication
+	 * (no popcount instruction in the baseline x86-64) */
+	return (unsigned)(((m >> 7) * SWAR_ONES) >> 56);
+}
+
+/* Are the eight bytes of x plain prose for feat_text: ASCII, nothing
+ * ascii_class marks special but spaces, and no two spaces in a row?  Then
+ * only letters need counting. */
+static inline bool
+swar_plain(uint64_t x)
+{
+	uint64_t sp;
+
+	if (x & SWAR_HIGH)
+		return false;
+	if (swar_eq(x, '\t') | swar_eq(x, '{') | swar_eq(x, '}') |
+	    swar_eq(x, ';') | swar_eq(x, '=') | swar_eq(x, '-') |
+	    swar_eq(x, '<') | swar_eq(x, '/'))
+		return false;
+	sp = swar_eq(x, ' ');
+	/* two neighbouring bytes (in either byte order) */
+	return (sp & (sp >> 8)) == 0;
+}
+
 /* Compute the features of the bytes s[0..n) (a line without its end), in
  * one pass over its characters: this runs for most lines of a document. */
 static void
@@ -355,10 +407,31 @@ feat_text(struct feat *f, const char *s, size_t n)
 		lead = 0;
 	/* counted in locals: f may alias s for the compiler, and its fields
 	 * would go through memory on every character */
+	if (n > 0)
+		f->first = (unsigned char)s[0]; /* a multibyte one is below */
 	for (k = 0; k < n; ) {
 		const uint8_t *u = (const uint8_t *)s + k;
 		ucs4_t ch;
 		int len = 1;
+
+		/* eight characters of plain prose at a time (most lines) */
+		if (k + 8 < n) {
+			uint64_t x;
+
+			memcpy(&x, u, 8);
+			if (swar_plain(x) && !(u[7] == ' ' && u[8] == ' ')) {
+				unsigned up = swar_count(x, 'A', 'Z');
+				unsigned lo = swar_count(x, 'a', 'z');
+
+				upper += up;
+				lower += lo;
+				letters += up + lo;
+				chars += 8;
+				last = k + 7;
+				k += 8;
+				continue;
+			}
+		}
 
 		if (*u < 0x80) {
 			/* ASCII, most of any document: one table look-up */

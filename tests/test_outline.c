@@ -116,6 +116,27 @@ test_plain_guide(void)
 	    "The rest of the paragraph explains what the package does in detail.\n",
 	    "",
 	    "plain: list items are not headings");
+	/* Lines are measured eight bytes at a time where they are plain
+	 * prose (fmt_plain.c): two spaces in a row (a table's columns)
+	 * must still be seen inside those eight bytes and across them. */
+	check("a.txt", FORMAT_AUTO,
+	    "Alpha Beta  Gamma Delta\n\n"
+	    "A paragraph of text follows the row above, long enough for a body.\n\n"
+	    "Abcdefg  Hijklm Nop\n\n"
+	    "Another paragraph of text follows this row, also long enough.\n\n"
+	    "Real Heading Here\n\n"
+	    "And a paragraph under the real heading, which is long enough too.\n",
+	    "1:9:Real Heading Here",
+	    "plain: a line with two spaces in a row is a table row, not a heading");
+	/* ... and every upper- and lower-case letter counted, Z and z too:
+	 * a lower-case letter keeps a line from being ALL-CAPS */
+	check("a.txt", FORMAT_AUTO,
+	    "NAME\n"
+	    "       quiz - a tool that asks questions and waits for answers.\n\n"
+	    "QUIZ zz FOX STOP\n"
+	    "       Text under it, indented as a man page's sections are.\n",
+	    "1:1:NAME|2:4:QUIZ zz FOX STOP",
+	    "plain: a line in capitals but for a word in lower case is not an ALL-CAPS heading");
 }
 
 static void
