@@ -33,6 +33,9 @@ struct doc_key {
 	const char *name;
 	size_t size;
 	struct fingerprint fp;
+	/* Not NULL: fp is not computed yet (bookmarks_key_later), and is
+	 * computed from doc when something needs it. */
+	const struct document *doc;
 };
 
 /* A document's record.  Loading fills pos and marks and says whether the
@@ -42,6 +45,12 @@ struct bookmark {
 	struct anchor marks[ANCHOR_MARKS];
 	bool has_mark[ANCHOR_MARKS];
 	bool same;
+	/* Found by path and size, for a key whose fingerprint was not
+	 * computed: same is assumed, and fp is the record's fingerprint,
+	 * for the caller to compare (bookmarks_key_fingerprint) once the
+	 * first screen is out. */
+	bool unverified;
+	struct fingerprint fp;
 	/* Saved for listing (folio --recent). */
 	const char *title;
 	const char *section;
@@ -67,13 +76,15 @@ void bookmarks_set_keep(struct bookmarks *bm, int n);
 
 /* Look the document up: by fingerprint first (moved or renamed documents
  * keep their record), then by path (the document changed: same is false).
- * Returns true when a record was found. */
-bool bookmarks_load(struct bookmarks *bm, const struct doc_key *k,
+ * A key whose fingerprint waits is looked up by path and size first (see
+ * struct bookmark's unverified), and fingerprinted when that finds
+ * nothing.  Returns true when a record was found. */
+bool bookmarks_load(struct bookmarks *bm, struct doc_key *k,
     struct bookmark *out);
 /* Save the record atomically (marks included), then drop the least
  * recently read documents beyond the limit.  Returns -1 on failure (with a
  * warning), else 0. */
-int bookmarks_save(struct bookmarks *bm, const struct doc_key *k,
+int bookmarks_save(struct bookmarks *bm, struct doc_key *k,
     const struct bookmark *b);
 /* Delete the records of the document at path (and, when fp is not NULL,
  * of its content wherever it was read).  Returns how many, or -1. */
@@ -101,6 +112,14 @@ char *bookmarks_canonical_path(const char *path);
  * free. */
 void bookmarks_key(struct doc_key *k, const struct document *doc,
     char **canon);
+/* The same, the fingerprint left for later: reading a whole file (up to
+ * 16 MiB) to hash it is the largest part of finding a document's place,
+ * and a document found at its path with its size needs it only to be
+ * sure.  doc must outlive k. */
+void bookmarks_key_later(struct doc_key *k, const struct document *doc,
+    char **canon);
+/* Compute k's fingerprint if it is not yet. */
+void bookmarks_key_fingerprint(struct doc_key *k);
 /* How far the document at (canonical) path was read and when, for the
  * library's list; false when it has no record. */
 bool bookmarks_progress(struct bookmarks *bm, const char *path,

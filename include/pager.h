@@ -20,7 +20,7 @@ struct pager_options {
 	/* The bookmark store and the document's key in it; bm NULL: neither
 	 * restore nor save. */
 	struct bookmarks *bm;
-	const struct doc_key *key;
+	struct doc_key *key;  /* its fingerprint may wait (pager.c) */
 	const char *title;    /* the document's title, for the store (NULL:
 				 the outline's, when saving) */
 	bool several;         /* one of several files: C-n/C-p move on */

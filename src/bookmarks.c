@@ -605,6 +605,30 @@ find(struct bookmarks *bm, const struct doc_key *k, bool saving, int *rc)
 	return id;
 }
 
+/* The record at k's path when it has k's size (a key whose fingerprint
+ * waits): its id, 0 when there is none, -1 on error (rc set). */
+static sqlite3_int64
+find_by_path(struct bookmarks *bm, const struct doc_key *k, int *rc)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 id = 0;
+
+	st = prepare(bm, "SELECT id FROM document WHERE path = ?1 AND "
+	    "size = ?2", rc);
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, k->path);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)k->size);
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
+		return -1;
+	*rc = SQLITE_OK;
+	return id;
+}
+
 static int
 load_record(struct bookmarks *bm, sqlite3_int64 id,
     const struct doc_key *k, struct bookmark *out)
@@ -613,15 +637,29 @@ load_record(struct bookmarks *bm, sqlite3_int64 id,
 	int rc;
 
 	st = prepare(bm, "SELECT fingerprint = ?2, offset, fraction, "
-	    "in_section, titles FROM document WHERE id = ?1", &rc);
+	    "in_section, titles, fingerprint FROM document WHERE id = ?1",
+	    &rc);
 	if (st == NULL)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	bind_fp(st, 2, &k->fp);
+	if (k->doc == NULL)
+		bind_fp(st, 2, &k->fp);
+	else
+		sqlite3_bind_null(st, 2);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *fp = sqlite3_column_blob(st, 5);
+
 		out->same = sqlite3_column_int(st, 0) != 0;
 		column_anchor(st, 1, &out->pos);
 		rc = SQLITE_OK;
+		if (k->doc != NULL) {
+			/* same until the fingerprints say otherwise */
+			out->same = true;
+			out->unverified = true;
+			if (fp != NULL && sqlite3_column_bytes(st, 5) ==
+			    (int)sizeof out->fp.b)
+				memcpy(out->fp.b, fp, sizeof out->fp.b);
+		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
@@ -659,11 +697,11 @@ warn_sql(struct bookmarks *bm, const char *what, int rc)
 }
 
 bool
-bookmarks_load(struct bookmarks *bm, const struct doc_key *k,
+bookmarks_load(struct bookmarks *bm, struct doc_key *k,
     struct bookmark *out)
 {
-	sqlite3_int64 id;
-	int rc;
+	sqlite3_int64 id = 0;
+	int rc = SQLITE_OK;
 
 	if (bm->db == NULL)
 		return false;
@@ -671,7 +709,12 @@ bookmarks_load(struct bookmarks *bm, const struct doc_key *k,
 		warn_sql(bm, "Position not restored", rc);
 		return false;
 	}
-	id = find(bm, k, false, &rc);
+	if (k->doc != NULL && k->path != NULL)
+		id = find_by_path(bm, k, &rc);
+	if (id == 0) {
+		bookmarks_key_fingerprint(k);
+		id = find(bm, k, false, &rc);
+	}
 	if (id > 0)
 		rc = load_record(bm, id, k, out);
 	exec(bm, "COMMIT");
@@ -795,7 +838,7 @@ evict(struct bookmarks *bm)
 }
 
 int
-bookmarks_save(struct bookmarks *bm, const struct doc_key *k,
+bookmarks_save(struct bookmarks *bm, struct doc_key *k,
     const struct bookmark *b)
 {
 	sqlite3_int64 id;
@@ -803,6 +846,7 @@ bookmarks_save(struct bookmarks *bm, const struct doc_key *k,
 
 	if (bm->db == NULL || bm->readonly)
 		return bm->db == NULL ? -1 : 0;
+	bookmarks_key_fingerprint(k);
 	if (writable(bm) != 0)
 		return -1;
 	if ((rc = exec(bm, "BEGIN IMMEDIATE")) != SQLITE_OK)
@@ -1007,10 +1051,28 @@ bookmarks_canonical_path(const char *path)
 void
 bookmarks_key(struct doc_key *k, const struct document *doc, char **canon)
 {
+	bookmarks_key_later(k, doc, canon);
+	bookmarks_key_fingerprint(k);
+}
+
+void
+bookmarks_key_later(struct doc_key *k, const struct document *doc,
+    char **canon)
+{
 	*canon = doc->path != NULL ? bookmarks_canonical_path(doc->path)
 	    : NULL;
+	memset(k, 0, sizeof *k);
 	k->path = *canon;
 	k->name = doc->name;
 	k->size = doc->len;
-	document_fingerprint(doc, &k->fp);
+	k->doc = doc;
+}
+
+void
+bookmarks_key_fingerprint(struct doc_key *k)
+{
+	if (k->doc == NULL)
+		return;
+	document_fingerprint(k->doc, &k->fp);
+	k->doc = NULL;
 }

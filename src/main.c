@@ -372,7 +372,8 @@ run_pager(const struct options *opt, const struct document *doc,
 	load_settings(opt, &set);
 	po.set = &set;
 	if (!opt->no_bookmarks) {
-		bookmarks_key(&key, doc, &canon);
+		/* the fingerprint waits for the first screen (pager.c) */
+		bookmarks_key_later(&key, doc, &canon);
 		po.bm = bookmarks_open(NULL);
 		po.key = &key;
 		/* while the outline is built, it is found when saving */

@@ -48,6 +48,11 @@ struct session {
 	size_t last_top;         /* where the last key left the view */
 	bool cut_said;           /* "the file was cut short" was shown */
 	struct timespec moved;
+	/* Restored from the record at the document's path and size, the
+	 * fingerprint not compared yet: that is done once the first screen
+	 * is out (session_verify), with the record's fingerprint. */
+	bool verify;
+	struct fingerprint record_fp;
 };
 
 static void resize(struct screen *s, struct view *v);
@@ -256,6 +261,8 @@ session_restore(struct session *se, struct view *v, struct screen *s)
 
 	bookmark_init(&b);
 	if (bookmarks_load(se->opt->bm, se->opt->key, &b)) {
+		se->verify = b.unverified;
+		se->record_fp = b.fp;
 		/* a document that changed is found again by its sections */
 		if (!b.same)
 			index_wait(s, v, index_complete, ACT_NONE);
@@ -278,6 +285,16 @@ session_restore(struct session *se, struct view *v, struct screen *s)
 	bookmark_fini(&b);
 }
 
+/* What was restored is what is saved: nothing to save until it moves. */
+static void
+session_settle(struct session *se, struct view *v)
+{
+	se->saved_top = v->top;
+	se->saved_section = view_current(v);
+	se->last_top = v->top;
+	clock_gettime(CLOCK_MONOTONIC, &se->moved);
+}
+
 static void
 session_init(struct session *se, const struct pager_options *opt,
     const struct document *doc, const struct outline *o, struct view *v,
@@ -285,14 +302,29 @@ session_init(struct session *se, const struct pager_options *opt,
 {
 	se->opt = opt;
 	se->cut_said = false;
+	se->verify = false;
 	se->doc = doc;
 	se->o = o;
 	if (opt->bm != NULL && opt->section < 0)
 		session_restore(se, v, s);
-	se->saved_top = v->top;
-	se->saved_section = view_current(v);
-	se->last_top = v->top;
-	clock_gettime(CLOCK_MONOTONIC, &se->moved);
+	session_settle(se, v);
+}
+
+/* The first screen is out: compare the fingerprints of a restore that
+ * assumed the document unchanged (same path and size).  When it did
+ * change, restore again knowing it (found by its sections, or another
+ * record of the same content).  Returns true when the view moved. */
+static bool
+session_verify(struct session *se, struct view *v, struct screen *s)
+{
+	se->verify = false;
+	bookmarks_key_fingerprint(se->opt->key);
+	if (memcmp(se->opt->key->fp.b, se->record_fp.b,
+	    sizeof se->record_fp.b) == 0)
+		return false;
+	session_restore(se, v, s);
+	session_settle(se, v);
+	return true;
 }
 
 /* After a key: save when the section changed or a mark was set; note
@@ -749,6 +781,8 @@ pager_read(struct screen *s, const struct document *doc,
 		struct timespec t0;
 
 		screen_draw(s, &v);
+		if (se.verify && session_verify(&se, &v, s))
+			continue;
 		key = wait_key(s, &v, PAGER_TICK_MS);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (key == -1) {

@@ -43,7 +43,7 @@ key(const char *path, int content)
 }
 
 static int
-save_at(struct bookmarks *bm, const struct doc_key *k, size_t off)
+save_at(struct bookmarks *bm, struct doc_key *k, size_t off)
 {
 	struct bookmark b;
 	int rc;
@@ -61,7 +61,7 @@ save_at(struct bookmarks *bm, const struct doc_key *k, size_t off)
 /* The saved offset of k, -1 when there is no record, -2 when the content
  * changed since. */
 static long
-load_at(struct bookmarks *bm, const struct doc_key *k)
+load_at(struct bookmarks *bm, struct doc_key *k)
 {
 	struct bookmark b;
 	long r = -1;
@@ -205,6 +205,86 @@ test_records(void)
 	bookmarks_close(bm);
 	buf_fini(&p);
 	buf_fini(&names);
+}
+
+/* The reader looks its document up before hashing it (the fingerprint
+ * waits for the first screen): by path and size, the record taken as the
+ * same until the caller compares fingerprints. */
+static void
+test_fingerprint_later(void)
+{
+	static const char text[] = "Some Title\n\nA document of some text.\n";
+	static const char other[] = "Some Title\n\nA document of same text.\n";
+	struct buf p = BUF_INIT;
+	struct bookmarks *bm = bookmarks_open(store_path(&p));
+	struct document doc, changed, longer;
+	struct doc_key full, later;
+	struct bookmark b;
+	char *canon;
+
+	document_init_static(&doc, text, sizeof text - 1, "doc");
+	document_init_static(&changed, other, sizeof other - 1, "doc");
+	document_init_static(&longer, text, sizeof text - 2, "doc");
+	bookmarks_key(&full, &doc, &canon);
+	full.path = "/docs/doc.txt";
+	ok(save_at(bm, &full, 12) == 0, "a document's place is saved");
+
+	bookmarks_key_later(&later, &doc, &canon);
+	later.path = "/docs/doc.txt";
+	bookmark_init(&b);
+	ok(bookmarks_load(bm, &later, &b) && b.pos.offset == 12 && b.same &&
+	    b.unverified, "looked up before its fingerprint: found by path "
+	    "and size, taken as the same");
+	ok(later.doc != NULL, "without computing the fingerprint");
+	ok(memcmp(b.fp.b, full.fp.b, sizeof b.fp.b) == 0,
+	    "the record's fingerprint comes with it, to compare");
+	bookmark_fini(&b);
+
+	bookmarks_key_later(&later, &changed, &canon);
+	later.path = "/docs/doc.txt";
+	bookmark_init(&b);
+	ok(bookmarks_load(bm, &later, &b) && b.unverified &&
+	    memcmp(b.fp.b, full.fp.b, sizeof b.fp.b) == 0,
+	    "content changed at the same size: found, unverified");
+	bookmarks_key_fingerprint(&later);
+	ok(later.doc == NULL && memcmp(later.fp.b, b.fp.b, sizeof b.fp.b) != 0,
+	    "and the fingerprints, compared, differ");
+	bookmark_fini(&b);
+	bookmark_init(&b);
+	is_long(load_at(bm, &later), -2,
+	    "looked up again with its fingerprint, it is the changed document");
+	bookmark_fini(&b);
+
+	bookmarks_key_later(&later, &longer, &canon);
+	later.path = "/docs/doc.txt";
+	bookmark_init(&b);
+	ok(bookmarks_load(bm, &later, &b) && !b.unverified && !b.same &&
+	    later.doc == NULL, "another size: fingerprinted at once, changed");
+	bookmark_fini(&b);
+
+	bookmarks_key_later(&later, &doc, &canon);
+	later.path = "/docs/elsewhere.txt";
+	bookmark_init(&b);
+	ok(bookmarks_load(bm, &later, &b) && !b.unverified && b.same &&
+	    later.doc == NULL,
+	    "nothing at its path: fingerprinted at once, found by content");
+	bookmark_fini(&b);
+
+	bookmarks_key_later(&later, &changed, &canon);
+	later.path = "/docs/new.txt";
+	ok(save_at(bm, &later, 5) == 0 && later.doc == NULL &&
+	    memcmp(later.fp.b, full.fp.b, sizeof later.fp.b) != 0,
+	    "saving computes the fingerprint it keeps");
+	bookmarks_key(&full, &changed, &canon);
+	full.path = "/docs/new.txt";
+	is_long(load_at(bm, &full), 5, "and the record is found by it");
+
+	ok(canon == NULL, "(documents without a path have no canonical one)");
+	bookmarks_close(bm);
+	document_fini(&doc);
+	document_fini(&changed);
+	document_fini(&longer);
+	buf_fini(&p);
 }
 
 static void
@@ -553,6 +633,7 @@ main(void)
 		return 1;
 	test_schema();
 	test_records();
+	test_fingerprint_later();
 	test_eviction();
 	test_history();
 	test_migration();
