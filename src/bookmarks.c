@@ -567,6 +567,23 @@ bind_anchor(sqlite3_stmt *st, int i, const struct anchor *a)
 
 /* The record of k: by fingerprint, then by path.  Returns its id, 0 when
  * there is none, -1 on error (rc set). */
+/* Step st for one id and finalize it: the id, 0 when there is no row,
+ * -1 on error (rc set; SQLITE_OK otherwise). */
+static sqlite3_int64
+step_id(sqlite3_stmt *st, int *rc)
+{
+	sqlite3_int64 id = 0;
+
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
+		return -1;
+	*rc = SQLITE_OK;
+	return id;
+}
+
 static sqlite3_int64
 find(struct bookmarks *bm, const struct doc_key *k, bool saving, int *rc)
 {
@@ -594,11 +611,7 @@ find(struct bookmarks *bm, const struct doc_key *k, bool saving, int *rc)
 			return -1;
 		bind_fp(st, 1, &k->fp);
 		bind_text(st, 2, k->path);
-		*rc = sqlite3_step(st);
-		if (*rc == SQLITE_ROW)
-			id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
+		if ((id = step_id(st, rc)) < 0)
 			return -1;
 	}
 	*rc = SQLITE_OK;
@@ -611,7 +624,6 @@ static sqlite3_int64
 find_by_path(struct bookmarks *bm, const struct doc_key *k, int *rc)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 id = 0;
 
 	st = prepare(bm, "SELECT id FROM document WHERE path = ?1 AND "
 	    "size = ?2", rc);
@@ -619,14 +631,7 @@ find_by_path(struct bookmarks *bm, const struct doc_key *k, int *rc)
 		return -1;
 	bind_text(st, 1, k->path);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)k->size);
-	*rc = sqlite3_step(st);
-	if (*rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
-		return -1;
-	*rc = SQLITE_OK;
-	return id;
+	return step_id(st, rc);
 }
 
 static int
