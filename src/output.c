@@ -11,21 +11,29 @@
 #include "wrap.h"
 #include "xalloc.h"
 
-/* b: a buffer for the caller to keep between titles */
+static bool
+printable_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < ' ' || (unsigned char)s[i] >= 0x7f)
+			return false;
+	return true;
+}
+
+/* Append heading i's title: as it is (raw, or printable ASCII, which
+ * cleaning would leave alone: most titles), else cleaned with markers. */
 static void
-put_title(FILE *f, const struct outline *o, size_t i, bool raw,
-    struct buf *b)
+add_title(struct buf *b, const struct outline *o, size_t i, bool raw)
 {
 	const char *t = outline_title(o, i);
 	size_t n = outline_title_len(o, i);
 
-	if (raw) {
-		fwrite(t, 1, n, f);
-		return;
-	}
-	buf_reset(b);
-	text_clean(b, t, 0, n, TEXT_CLEAN_MARKERS);
-	fwrite(buf_str(b), 1, b->len, f);
+	if (raw || printable_ascii(t, n))
+		buf_add(b, t, n);
+	else
+		text_clean(b, t, 0, n, TEXT_CLEAN_MARKERS);
 }
 
 static void
@@ -75,17 +83,6 @@ add_number(struct buf *b, unsigned long n)
 	buf_add(b, s + k, sizeof s - k);
 }
 
-static bool
-printable_ascii(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < ' ' || (unsigned char)s[i] >= 0x7f)
-			return false;
-	return true;
-}
-
 /* Lines are made in a buffer and written a block at a time: an outline
  * may have a few hundred thousand of them. */
 #define OUTPUT_BLOCK (64u * 1024)
@@ -97,17 +94,11 @@ output_outline(FILE *f, const struct outline *o, bool raw)
 	size_t i;
 
 	for (i = 0; i < o->n; i++) {
-		const char *t = outline_title(o, i);
-		size_t n = outline_title_len(o, i);
-
 		add_number(&b, o->h[i].level);
 		buf_addc(&b, '\t');
 		add_number(&b, o->h[i].line);
 		buf_addc(&b, '\t');
-		if (raw || printable_ascii(t, n))
-			buf_add(&b, t, n);
-		else
-			text_clean(&b, t, 0, n, TEXT_CLEAN_MARKERS);
+		add_title(&b, o, i, raw);
 		buf_addc(&b, '\n');
 		if (b.len >= OUTPUT_BLOCK) {
 			fwrite(b.data, 1, b.len, f);
@@ -147,8 +138,10 @@ output_toc(FILE *f, const struct outline *o, bool raw)
 		for (k = 0; k <= d; k++)
 			fprintf(f, k < d ? "%lu." : "%lu", num[k]);
 		fputc(' ', f);
-		put_title(f, o, i, raw, &b);
-		fputc('\n', f);
+		buf_reset(&b);
+		add_title(&b, o, i, raw);
+		buf_addc(&b, '\n');
+		fwrite(b.data, 1, b.len, f);
 	}
 	buf_fini(&b);
 	free(depth);
