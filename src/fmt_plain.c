@@ -271,7 +271,8 @@ enum {
 	CL_LETTER = 1,      /* counted: keep it the lowest bit */
 	CL_UPPER = 2,
 	CL_LOWER = 4,
-	CL_SPECIAL = 8      /* a blank, or what code_at may start code with */
+	CL_SPECIAL = 8      /* a blank, or what code_at may start code with;
+			       swar_plain tests the same characters */
 };
 
 #define CL_U (CL_LETTER | CL_UPPER)
@@ -355,8 +356,9 @@ swar_count(uint64_t x, unsigned char lo, unsigned char hi)
 }
 
 /* Are the eight bytes of x plain prose for feat_text: ASCII, nothing
- * ascii_class marks special but spaces, and no two spaces in a row?  Then
- * only letters need counting. */
+ * ascii_class marks special but spaces (the list below is that table's
+ * CL_SPECIAL entries: change both together), and no two spaces in a row?
+ * Then only letters need counting. */
 static inline bool
 swar_plain(uint64_t x)
 {
