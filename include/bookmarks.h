@@ -108,14 +108,12 @@ int bookmarks_recent(struct bookmarks *bm,
  * canonical path and its name (malloc'd; NULL when neither resolves). */
 char *bookmarks_canonical_path(const char *path);
 /* The key of doc in the store: canonical path (none for standard input
- * and the built-in guide) and fingerprint.  *canon is for the caller to
+ * and the built-in guide), size, and the fingerprint, left for later:
+ * reading a whole file (up to 16 MiB) to hash it is the largest part of
+ * finding a document's place, and a document found at its path with its
+ * size needs it only to be sure.  The store computes it when a lookup or
+ * a save needs it.  doc must outlive k; *canon is for the caller to
  * free. */
-void bookmarks_key(struct doc_key *k, const struct document *doc,
-    char **canon);
-/* The same, the fingerprint left for later: reading a whole file (up to
- * 16 MiB) to hash it is the largest part of finding a document's place,
- * and a document found at its path with its size needs it only to be
- * sure.  doc must outlive k. */
 void bookmarks_key_later(struct doc_key *k, const struct document *doc,
     char **canon);
 /* Compute k's fingerprint if it is not yet. */

@@ -1054,13 +1054,6 @@ bookmarks_canonical_path(const char *path)
 }
 
 void
-bookmarks_key(struct doc_key *k, const struct document *doc, char **canon)
-{
-	bookmarks_key_later(k, doc, canon);
-	bookmarks_key_fingerprint(k);
-}
-
-void
 bookmarks_key_later(struct doc_key *k, const struct document *doc,
     char **canon)
 {

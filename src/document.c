@@ -19,7 +19,6 @@
 #include "xalloc.h"
 
 #define READ_CHUNK (1u << 16)
-/* The line reader's buffer. */
 /* A line reader's buffer starts small (a short read, such as the
  * fingerprint's, touches few new pages: each is a page fault) and grows
  * once the reader has read a few of them (fewer calls for a long one). */
@@ -499,7 +498,6 @@ line_reader_load(struct line_reader *r, size_t off, size_t n)
 	size_t got = 0;
 
 	r->nread += n;
-
 	while (got < n) {
 		ssize_t k = pread(r->fd, r->buf + got, n - got,
 		    (off_t)(off + got));

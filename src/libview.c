@@ -148,7 +148,8 @@ read_entry(struct lv *v, size_t i)
 	po.several = v->opt->several;
 	po.warned = true;
 	if (v->opt->bm != NULL) {
-		bookmarks_key(&key, &doc, &canon);
+		/* the fingerprint waits for the first screen (pager.c) */
+		bookmarks_key_later(&key, &doc, &canon);
 		po.bm = v->opt->bm;
 		po.key = &key;
 		/* while the outline is built, it is found when saving */
