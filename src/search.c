@@ -171,6 +171,16 @@ stopped(struct search *s)
 	return true;
 }
 
+/* The first character boundary of subject at or after off (to at most):
+ * matching starts there, not inside a UTF-8 sequence. */
+static size_t
+char_start(const char *subject, size_t off, size_t to)
+{
+	while (off < to && ((unsigned char)subject[off] & 0xc0) == 0x80)
+		off++;
+	return off;
+}
+
 /* Match over subject[from, to).  map (NULL: identity) turns subject
  * offsets into document offsets; map[to] is the end.  Returns false when
  * searching must stop.  A search that may be stopped goes SEARCH_CHUNK
@@ -197,10 +207,7 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 			if (limit == PCRE2_UNSET)
 				return true;
 			/* none starts in this chunk: on from the next */
-			off = check + 1;
-			while (off < to &&
-			    ((unsigned char)subject[off] & 0xc0) == 0x80)
-				off++;
+			off = char_start(subject, check + 1, to);
 			check = off + SEARCH_CHUNK;
 			if (stopped(s))
 				return false;
@@ -221,10 +228,7 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 			/* an empty match: go on from the next character */
 			if (b >= to)
 				return true;
-			off = b + 1;
-			while (off < to &&
-			    ((unsigned char)subject[off] & 0xc0) == 0x80)
-				off++;
+			off = char_start(subject, b + 1, to);
 		}
 		if (chunked && off >= check) {
 			check = off + SEARCH_CHUNK;
