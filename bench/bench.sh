@@ -7,6 +7,7 @@
 set -u
 FOLIO=${FOLIO:-src/folio}
 SCREEN=${SCREEN:-bench/firstscreen}
+FLOOR=${FLOOR:-bench/floor}
 top=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${BENCH_SIZES:-1 16 256 1024}
 dir=${BENCH_DIR:-/tmp/folio-bench}
@@ -116,6 +117,12 @@ ms() { awk -v u="$1" 'BEGIN { printf "%.1f ms", u / 1000 }'; }
 
 echo "folio $("$FOLIO" --version | head -n 1 | cut -d' ' -f2), $(nproc) cores, $(date '+%Y-%m-%d')"
 row size measure folio reference ratio target
+# What any program loading folio's libraries and starting ncurses takes
+# (bench/floor.c): the first-screen rows cannot go below this one.
+p=$(gen plain "${sizes%% *}")
+first_screen "$FLOOR"; a=$US
+first_screen less "$p"; b=$US
+row "-" "floor: libraries + ncurses / less" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "-"
 for mib in $sizes; do
 	p=$(gen plain "$mib"); m=$(gen markdown "$mib" md); l=$(gen line "$mib")
 	a=$(us "$FOLIO" --outline "$p"); b=$(us wc -l "$p")
