@@ -43,9 +43,9 @@ top_is "Part 1" "bind j none: j does nothing"
 keys /
 raw says
 keys Enter
-screen_escapes | grep -q $'\e\\[30m\e\\[45msays'
+wait_true escapes_have $'\e\\[30m\e\\[45msays'
 ok $? "color.match.current = black on magenta"
-screen_escapes | grep -q $'\e\\[30m\e\\[42msays'
+wait_true escapes_have $'\e\\[30m\e\\[42msays'
 ok $? "color.match = black on green"
 is "$(tm display -p -t t '#{mouse_any_flag}')" 0 "mouse = off: no mouse reporting"
 keys h

@@ -36,16 +36,18 @@ keys ']'; expect_top "$D" 4 "] puts the next heading at the top"
 keys ']'; expect_top "$D" 23 "] again: the next heading, whatever its level"
 keys ']'; expect_top "$D" 32 "] again: Part 2"
 keys '['; expect_top "$D" 23 "[ at a heading goes to the previous heading"
-keys j j '['; expect_top "$D" 23 "[ inside a section goes to its own heading first"
+keys j j; expect_top "$D" 25 "j j: two lines into Detail 1.A"
+keys '['; expect_top "$D" 23 "[ inside a section goes to its own heading first"
 keys '['; expect_top "$D" 4 "[ then goes to the previous one"
 keys '}'; expect_top "$D" 32 "} skips subsections: Part 1 to Part 2"
 keys '}'; expect_top "$D" 60 "} again: Part 3"
 keys '{'; expect_top "$D" 32 "{ goes back to Part 2"
-keys j '{'; expect_top "$D" 32 "{ inside a section goes to its own heading first"
+keys j; expect_top "$D" 33 "j: a line into Part 2"
+keys '{'; expect_top "$D" 32 "{ inside a section goes to its own heading first"
 keys G ']'; expect_top "$D" 163 "] from the end goes to the last heading"
 keys ']'; check 'No next section' "] after the last heading says so"
 
-keys g
+keys g; expect_top "$D" 1 "g from the end goes to the top"
 before=$(screen)
 keys x '@' F5 '!' C-x
 settle

@@ -57,7 +57,12 @@ expect_top "$D" 24 "and the same line is still at the top"
 
 # Inside a wrapped paragraph, the top row keeps the text it started with.
 start 100 24 -- --width=40 "$FOLIO_TESTDATA/guide.txt"
-keys ']' j j j
+moved() { [ "$(text_row 0)" != "$before" ]; }
+for k in ']' j j j; do
+	before=$(text_row 0)
+	keys "$k"
+	wait_true moved
+done
 word=$(text_row 0 | awk '{ print $1 }')
 tm resize-window -t t -x 90 -y 24
 sleep 0.3

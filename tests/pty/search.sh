@@ -151,6 +151,8 @@ keys Escape
 keys g /
 raw 'Chapter Two'
 keys Enter
+# (the line may show before the search moved the view: its status first)
+wait_for ' match 1/1 '
 check '│ This paragraph is one long line' "the long line is shown"
 r=$(screen | grep -n '│ This paragraph' | cut -d: -f1)
 last=$(text_row "$((r - 1))" | awk '{ print $NF }')
@@ -159,8 +161,11 @@ keys /
 raw "$last $first"
 keys Enter
 check ' match 1/1 ' "a phrase across the row break is found ($last $first)"
-{ screen_escapes | sed -n "${r}p" | grep -q $'\e\\[43m'"$last"; } &&
-	{ screen_escapes | sed -n "$((r + 1))p" | grep -q $'\e\\[43m'"$first"; }
+both_rows() {
+	screen_escapes | sed -n "${r}p" | grep -q $'\e\\[43m'"$last" &&
+		screen_escapes | sed -n "$((r + 1))p" | grep -q $'\e\\[43m'"$first"
+}
+wait_true both_rows
 ok $? "and highlighted on both rows"
 
 # The go-to prompt.
