@@ -48,17 +48,6 @@ status() { screen | sed -n '$p'; }
 keys() { tm send-keys -t t "$@" 2>/dev/null; }
 raw() { tm send-keys -t t -l "$1" 2>/dev/null; }  # bytes as typed
 
-# wait_for PATTERN: until a line of the screen matches (grep -E), 5 s at most.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen | grep -Eq -- "$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-
 # wait_true CMD...: until CMD succeeds, 5 s at most.
 wait_true() {
 	i=0
@@ -69,6 +58,10 @@ wait_true() {
 	done
 	return 1
 }
+
+# wait_for PATTERN: until a line of the screen matches (grep -E).
+screen_has() { screen | grep -Eq -- "$1"; }
+wait_for() { wait_true screen_has "$1"; }
 
 # escapes_have PATTERN: the screen, with its colours and attributes as
 # escape sequences, has a line matching PATTERN (grep).
@@ -112,15 +105,14 @@ check() {
 # top_is TEXT DESCRIPTION: the first text row (right of the TOC) is TEXT.
 # Waits for that row itself: TEXT further down the screen (the top of the
 # document showing the heading the keys are going to) is not yet a pass.
+top_row_has() { row 0 | grep -Eq -- "^(.*[│|] )?$1"; }
 top_is() {
-	i=0
-	while [ $i -lt 100 ]; do
-		row 0 | grep -Eq -- "^(.*[│|] )?$1" && { ok 0 "$2"; return; }
-		sleep 0.05
-		i=$((i + 1))
-	done
-	ok 1 "$2"
-	echo "# top row: $(row 0)"
+	if wait_true top_row_has "$1"; then
+		ok 0 "$2"
+	else
+		ok 1 "$2"
+		echo "# top row: $(row 0)"
+	fi
 }
 
 # text_row N: row N of the text pane, without the TOC.
