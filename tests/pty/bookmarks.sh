@@ -71,11 +71,12 @@ start 100 24 -- "$D"
 expect_top "$D" $(( $(heading "Part 4") + 1 )) \
 	"after SIGTERM, the same line again"
 keys k
+expect_top "$D" "$(heading "Part 4")" "k: back at Part 4"
 
 # kill -9 loses at most the last moments: a position kept for a moment is
 # saved even without a section change.
 keys j j j
-top_is "" "three lines further"
+expect_top "$D" $(( $(heading "Part 4") + 3 )) "three lines further"
 sleep 2.5
 kill -KILL "$(folio_pid)"
 wait_exit >/dev/null

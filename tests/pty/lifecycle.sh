@@ -58,11 +58,13 @@ expect_top "$D" 24 "and the same line is still at the top"
 # Inside a wrapped paragraph, the top row keeps the text it started with.
 start 100 24 -- --width=40 "$FOLIO_TESTDATA/guide.txt"
 moved() { [ "$(text_row 0)" != "$before" ]; }
+moves=0
 for k in ']' j j j; do
 	before=$(text_row 0)
 	keys "$k"
-	wait_true moved
+	wait_true moved && moves=$((moves + 1))
 done
+is "$moves" 4 "] j j j: three rows past the first heading"
 word=$(text_row 0 | awk '{ print $1 }')
 tm resize-window -t t -x 90 -y 24
 sleep 0.3

@@ -1,8 +1,8 @@
 /*
  * slowkeys: an LD_PRELOAD library for `make check-slow-keys`
- * (docs/testing.md).  Every read from standard input (the terminal, where
- * folio's keys come from) returns FOLIO_SLOW_KEYS_MS milliseconds late
- * (60 unless set).  A terminal test that reads the screen before the keys
+ * (docs/testing.md).  Every read from a terminal (where folio's keys come
+ * from: standard input, or /dev/tty when a document is piped in) returns
+ * FOLIO_SLOW_KEYS_MS milliseconds late (60 unless set).  A terminal test that reads the screen before the keys
  * it sent could have been handled then fails, where on a quick machine it
  * passes by luck and on a busy one fails now and then.
  */
@@ -22,7 +22,7 @@ read(int fd, void *buf, size_t n)
 		real_read = (ssize_t (*)(int, void *, size_t))dlsym(RTLD_NEXT,
 		    "read");
 	got = real_read(fd, buf, n);
-	if (fd == STDIN_FILENO && got > 0) {
+	if (got > 0 && isatty(fd)) {
 		const char *ms = getenv("FOLIO_SLOW_KEYS_MS");
 		long d = ms != NULL ? atol(ms) : 60;
 		struct timespec t = { d / 1000, d % 1000 * 1000000L };
