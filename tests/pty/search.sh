@@ -197,9 +197,10 @@ top_is "Appendix: Errors" "'' goes back from a go-to jump"
 # The TOC filter.
 keys g Tab /
 raw sett
+# (both titles are in the whole TOC too: the count says it is filtered)
+check '^filter: sett +1 title$' "the prompt counts the titles that match"
 check '^    Appendix: Settings' "/ in the contents filters the titles"
 check '^  Field Notes' "keeping their parents for context"
-check '^filter: sett +1 title$' "the prompt counts the titles that match"
 ! screen | sed '$d' | grep -q '^ *Chapter'
 ok $? "and hiding the rest"
 keys Enter
