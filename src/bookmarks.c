@@ -565,8 +565,6 @@ bind_anchor(sqlite3_stmt *st, int i, const struct anchor *a)
 	    (int)a->titles.len, SQLITE_TRANSIENT);
 }
 
-/* The record of k: by fingerprint, then by path.  Returns its id, 0 when
- * there is none, -1 on error (rc set). */
 /* Step st for one id and finalize it: the id, 0 when there is no row,
  * -1 on error (rc set; SQLITE_OK otherwise). */
 static sqlite3_int64
@@ -584,6 +582,8 @@ step_id(sqlite3_stmt *st, int *rc)
 	return id;
 }
 
+/* The record of k: by fingerprint, then by path.  Returns its id, 0 when
+ * there is none, -1 on error (rc set). */
 static sqlite3_int64
 find(struct bookmarks *bm, const struct doc_key *k, bool saving, int *rc)
 {
