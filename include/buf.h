@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *data;
@@ -21,8 +22,33 @@ void buf_reset(struct buf *b);
 void buf_grow(struct buf *b, size_t extra);
 /* Give back the room kept for growing. */
 void buf_trim(struct buf *b);
-void buf_add(struct buf *b, const void *p, size_t n);
-void buf_addc(struct buf *b, char c);
+void buf_add_slow(struct buf *b, const void *p, size_t n);
+
+/* Adding to a buffer with room is inline: titles and output lines are
+ * built a few bytes at a time. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (b->len + n < b->cap) {
+		if (n != 0)
+			memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		buf_add_slow(b, p, n);
+	}
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else {
+		buf_add_slow(b, &c, 1);
+	}
+}
 void buf_adds(struct buf *b, const char *s);
 void buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

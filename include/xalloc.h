@@ -10,8 +10,15 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array to hold at least `need` elements of `size` bytes; *cap is
- * updated.  Amortised doubling. */
-void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+ * updated.  Amortised doubling.  The check is inline: arrays are grown one
+ * element at a time in loops over a whole document. */
+void *xgrow_slow(void *p, size_t *cap, size_t need, size_t size);
+
+static inline void *
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	return need <= *cap ? p : xgrow_slow(p, cap, need, size);
+}
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Say so and abort: for allocators outside this family that fail. */

@@ -71,12 +71,10 @@ grow_populate(void *p, size_t from, size_t to)
 }
 
 void *
-xgrow(void *p, size_t *cap, size_t need, size_t size)
+xgrow_slow(void *p, size_t *cap, size_t need, size_t size)
 {
 	size_t n = *cap ? *cap : 16;
 
-	if (need <= *cap)
-		return p;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
 			xalloc_die();
