@@ -102,7 +102,7 @@ outline_spell_nul(struct buf *b)
  * order. */
 static bool
 outline_append(struct outline *o, size_t offset, unsigned long line,
-    int level, const struct buf *clean, size_t len, int text_skip,
+    int level, const char *clean, size_t len, int text_skip,
     const char *src)
 {
 	struct heading *h;
@@ -113,7 +113,8 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 	bool in_doc = o->titles_in_doc && o->n > 0 && src != NULL &&
 	    o->base != NULL && at >= from &&
 	    at + len <= (uintptr_t)o->base + o->baselen &&
-	    at - from <= UINT32_MAX && memcmp(src, clean->data, len) == 0;
+	    at - from <= UINT32_MAX &&
+	    (src == clean || memcmp(src, clean, len) == 0);
 
 	if (level < 1)
 		level = 1;
@@ -138,14 +139,32 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 			h->title = (uint32_t)(at - from);
 		} else {
 			h->title = (uint32_t)o->titles.len;
-			buf_add(&o->titles, clean->data != NULL ? clean->data
-			    : "", len);
+			buf_add(&o->titles, clean, len);
 			buf_addc(&o->titles, '\0');
 		}
 		o->n++;
 	}
 	outline_unlock(o);
 	return ok;
+}
+
+/* Is a title (without blanks around it) clean as it is: printable ASCII
+ * with single spaces, what text_clean copies as it is?  Most are. */
+static bool
+clean_as_is(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c > ' ' && c < 0x7f)
+			continue;
+		if (c != ' ' || i + 1 >= n || (unsigned char)s[i + 1] <= ' ' ||
+		    (unsigned char)s[i + 1] >= 0x7f)
+			return false;
+	}
+	return true;
 }
 
 static bool
@@ -158,6 +177,9 @@ outline_add_skip(struct outline *o, size_t offset, unsigned long line,
 		len--;
 	while (len > 0 && (title[0] == ' ' || title[0] == '\t'))
 		title++, len--;
+	if (len <= OUTLINE_TITLE_MAX && clean_as_is(title, len))
+		return outline_append(o, offset, line, level, title, len,
+		    text_skip, title);
 	/* controls are kept (not markers): whoever shows a title decides */
 	buf_reset(clean);
 	text_clean(clean, title, 0, len, TEXT_CLEAN_SQUEEZE | TEXT_CLEAN_KEEP);
@@ -169,8 +191,8 @@ outline_add_skip(struct outline *o, size_t offset, unsigned long line,
 		    0x80)
 			len--;
 	}
-	return outline_append(o, offset, line, level, clean, len, text_skip,
-	    title);
+	return outline_append(o, offset, line, level,
+	    clean->data != NULL ? clean->data : "", len, text_skip, title);
 }
 
 bool
