@@ -87,6 +87,7 @@ struct line_iter {
 struct line {
 	size_t start;
 	size_t end;
+	size_t next;          /* where the next line starts */
 	unsigned long lineno;
 };
 

@@ -409,6 +409,7 @@ line_cut(struct line *out, size_t start, const char *s, const char *nl,
 		end--;
 	out->start = start;
 	out->end = end;
+	out->next = *pos;
 	out->lineno = (*lineno)++;
 }
 

@@ -46,14 +46,17 @@
 #define PLAIN_MARGIN_SAMPLE (64u * 1024)
 #define PLAIN_MARGIN_LINE_CHARS 40
 #define PLAIN_MARGIN_MAX 8
-/* Lines whose features are kept (a power of two). */
-#define PLAIN_FEAT_CACHE 8
+/* Lines whose features are kept (a power of two): more than one turn of
+ * the scan looks at (the line before, the line, and at most a dozen after
+ * it), so that features are looked at where they are kept. */
+#define PLAIN_FEAT_CACHE 32
 
 enum cand_kind { CAND_UNDER, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
 
 /* What the detector knows about one line. */
 struct feat {
 	size_t start, end; /* raw bytes, CR/LF excluded */
+	size_t next;        /* where the next line starts */
 	size_t text_start;  /* first non-blank byte */
 	size_t text_end;    /* after the last non-blank byte */
 	unsigned long lineno;
@@ -72,6 +75,7 @@ struct feat {
 	bool gap;           /* a run of blanks inside: a table or list row */
 	bool long_line;     /* too long to be a heading: features partly
 			       measured (long_line_feat) */
+	bool measured;      /* a long line's: as a line after a candidate */
 };
 
 struct plain {
@@ -79,7 +83,7 @@ struct plain {
 	const struct document *doc;
 	const char *d;
 	size_t len;
-	const struct line_reader *r; /* the scan's, while it runs */
+	struct line_reader *r; /* the scan's, while it runs */
 	struct buf clean;
 	int margin;         /* the indent of the document's text */
 	/* What the document marks its headings with so far: a document
@@ -89,7 +93,8 @@ struct plain {
 	size_t nbare, nnumbered; /* candidates of these kinds seen */
 	bool restart;       /* a candidate changed what earlier ones are */
 	/* Lines are looked at more than once (as the line after a
-	 * candidate, then in turn): their features are kept a while. */
+	 * candidate, then in turn): their features are kept a while, by
+	 * line number, and the scan reads them where they are. */
 	struct feat seen[PLAIN_FEAT_CACHE];
 	bool stopped;       /* the reader left */
 };
@@ -271,15 +276,16 @@ enum {
 	CL_LETTER = 1,      /* counted: keep it the lowest bit */
 	CL_UPPER = 2,
 	CL_LOWER = 4,
-	CL_SPECIAL = 8      /* a blank, or what code_at may start code with;
-			       swar_plain tests the same characters */
+	CL_SPECIAL = 8      /* a blank, an escape or backspace, or what
+			       code_at may start code with; swar_plain
+			       tests the same characters */
 };
 
 #define CL_U (CL_LETTER | CL_UPPER)
 #define CL_L (CL_LETTER | CL_LOWER)
 #define CL_S CL_SPECIAL
 static const uint8_t ascii_class[128] = {
-	['\t'] = CL_S, [' '] = CL_S,
+	['\t'] = CL_S, [' '] = CL_S, [0x1b] = CL_S, ['\b'] = CL_S,
 	['{'] = CL_S, ['}'] = CL_S, [';'] = CL_S, ['='] = CL_S, ['-'] = CL_S,
 	['<'] = CL_S, ['/'] = CL_S,
 	['A'] = CL_U, ['B'] = CL_U, ['C'] = CL_U, ['D'] = CL_U, ['E'] = CL_U,
@@ -355,18 +361,18 @@ swar_count(uint64_t x, unsigned char lo, unsigned char hi)
 	return (unsigned)(((m >> 7) * SWAR_ONES) >> 56);
 }
 
-/* Are the eight bytes of x plain prose for feat_text: ASCII, nothing
- * ascii_class marks special but spaces (the list below is that table's
- * CL_SPECIAL entries: change both together), and no two spaces in a row?
- * Then only letters need counting. */
+/* Are the eight bytes of x plain prose for feat_text: ASCII, no control
+ * character, nothing ascii_class marks special but spaces (the list below
+ * is that table's CL_SPECIAL entries: change both together), and no two
+ * spaces in a row?  Then only letters need counting. */
 static inline bool
 swar_plain(uint64_t x)
 {
 	uint64_t sp;
 
-	if (x & SWAR_HIGH)
+	if ((x & SWAR_HIGH) || swar_ge(x, ' ') != SWAR_HIGH)
 		return false;
-	if (swar_eq(x, '\t') | swar_eq(x, '{') | swar_eq(x, '}') |
+	if (swar_eq(x, '{') | swar_eq(x, '}') |
 	    swar_eq(x, ';') | swar_eq(x, '=') | swar_eq(x, '-') |
 	    swar_eq(x, '<') | swar_eq(x, '/'))
 		return false;
@@ -376,9 +382,11 @@ swar_plain(uint64_t x)
 }
 
 /* Compute the features of the bytes s[0..n) (a line without its end), in
- * one pass over its characters: this runs for most lines of a document. */
-static void
-feat_text(struct feat *f, const char *s, size_t n)
+ * one pass over its characters: this runs for most lines of a document.
+ * False, with f half done, when the bytes have an escape sequence or a
+ * backspace (overstrike): those are measured once cleaned. */
+static bool
+feat_text(struct feat *f, const char *s, size_t n, bool cleaned)
 {
 	size_t i = 0, lead = 0, k;
 	unsigned chars = 0, letters = 0, upper = 0, lower = 0;
@@ -394,7 +402,7 @@ feat_text(struct feat *f, const char *s, size_t n)
 		n--;
 	f->blank = i == n;
 	if (f->blank)
-		return;
+		return true;
 	s += i;
 	n -= i;
 	if (n >= 3 && is_adorn_char(s[0]) && f->indent == 0) {
@@ -441,6 +449,8 @@ feat_text(struct feat *f, const char *s, size_t n)
 
 			ch = *u;
 			if (c & CL_SPECIAL) {
+				if ((ch == 0x1b || ch == '\b') && !cleaned)
+					return false;
 				if (ch == ' ') {
 					if (k >= lead && k + 1 < n &&
 					    s[k + 1] == ' ')
@@ -489,6 +499,7 @@ feat_text(struct feat *f, const char *s, size_t n)
 	    f->last != ',' && f->last != ';' && f->last != ':' &&
 	    f->last != '!')
 		feat_words(f, s, n);
+	return true;
 }
 
 static const char *
@@ -498,27 +509,32 @@ plain_bytes(const struct plain *p, size_t off, size_t n)
 }
 
 static void
-feat_measure(struct plain *p, struct feat *f, const struct line *l)
+feat_start(struct feat *f, const struct line *l)
 {
-	const char *raw = plain_bytes(p, l->start, l->end - l->start);
-	const char *s = raw;
-	size_t n = l->end - l->start;
 	static const struct feat none;
 
 	*f = none; /* copied: cheaper than zeroing it field by field */
 	f->start = l->start;
 	f->end = l->end;
+	f->next = l->next;
 	f->lineno = l->lineno;
 	f->text_start = l->start;
 	f->text_end = l->end;
-	if (memchr(s, 0x1b, n) != NULL || memchr(s, '\b', n) != NULL) {
+}
+
+static void
+feat_measure(struct plain *p, struct feat *f, const struct line *l)
+{
+	const char *raw = plain_bytes(p, l->start, l->end - l->start);
+
+	feat_start(f, l);
+	if (!feat_text(f, raw, l->end - l->start, false)) {
 		buf_reset(&p->clean);
 		text_clean(&p->clean, p->d, l->start, l->end, 0);
-		s = p->clean.data;
-		n = p->clean.len;
+		feat_start(f, l);
 		f->cleaned = true;
+		feat_text(f, p->clean.data, p->clean.len, true);
 	}
-	feat_text(f, s, n);
 	f->raw_indent = f->indent;
 	f->indent = f->indent > p->margin ? f->indent - p->margin : 0;
 	if (!f->cleaned) {
@@ -533,16 +549,68 @@ feat_measure(struct plain *p, struct feat *f, const struct line *l)
 	}
 }
 
-static void
-feat_load(struct plain *p, struct feat *f, const struct line *l)
+static struct feat *
+feat_slot(struct plain *p, unsigned long lineno)
 {
-	struct feat *c = &p->seen[l->lineno & (PLAIN_FEAT_CACHE - 1)];
+	return &p->seen[lineno & (PLAIN_FEAT_CACHE - 1)];
+}
 
-	if (c->lineno != l->lineno || c->start != l->start || c->long_line) {
+/* Line l's features, all of them (whatever its length), where they are
+ * kept: good while the scan looks at fewer than PLAIN_FEAT_CACHE lines
+ * more. */
+static const struct feat *
+feat_load(struct plain *p, const struct line *l)
+{
+	struct feat *c = feat_slot(p, l->lineno);
+
+	if (c->lineno != l->lineno || c->start != l->start || c->long_line)
 		feat_measure(p, c, l);
-		c->lineno = l->lineno;
-	}
-	*f = *c;
+	return c;
+}
+
+/* The next line of it when its features are kept: its end is known, no
+ * need to look for it again. */
+static bool
+plain_kept(const struct plain *p, struct line_iter *it, struct line *l)
+{
+	const struct feat *c = &p->seen[it->lineno & (PLAIN_FEAT_CACHE - 1)];
+
+	if (c->lineno != it->lineno || c->start != it->pos ||
+	    it->pos >= it->len)
+		return false;
+	l->start = c->start;
+	l->end = c->end;
+	l->next = c->next;
+	l->lineno = c->lineno;
+	it->pos = c->next;
+	it->lineno++;
+	return true;
+}
+
+/* A look ahead's next line: kept, or found in the document. */
+static bool
+plain_peek(const struct plain *p, struct line_iter *it, struct line *l)
+{
+	return plain_kept(p, it, l) || line_reader_peek(p->r, it, l);
+}
+
+/* The scan's next line, and its bytes in *text when they were read:
+ * kept, or read on through the reader. */
+static bool
+plain_next(struct plain *p, struct line_iter *it, struct line *l,
+    const char **text)
+{
+	struct line_reader *r = p->r;
+
+	*text = NULL;
+	if (plain_kept(p, it, l))
+		return true;
+	line_reader_seek(r, it->pos, it->lineno);
+	if (!line_reader_next(r, l, text))
+		return false;
+	it->pos = r->pos;
+	it->lineno = r->lineno;
+	return true;
 }
 
 /* A line short and plain enough to be a heading of any unmarked kind. */
@@ -596,8 +664,10 @@ long_line_feat(const struct plain *p, struct feat *f, const struct line *l,
 	f->last = 0;
 	f->start = l->start;
 	f->end = l->end;
+	f->next = l->next;
 	f->lineno = l->lineno;
 	f->long_line = true;
+	f->measured = measured;
 	f->chars = PLAIN_MAX_HEADING_CHARS + 1;
 	f->letters = 1;
 	while (e > 0 && (d[e - 1] == ' ' || d[e - 1] == '\t'))
@@ -647,8 +717,25 @@ long_line_feat(const struct plain *p, struct feat *f, const struct line *l,
 			f->codeish = code_at(d + t, k - t, e - t);
 }
 
+/* Long line l's features (its bytes at d, or found when d is NULL), kept
+ * with the others: as the line before the next, or measured. */
+static const struct feat *
+feat_long(struct plain *p, const struct line *l, const char *d,
+    bool measured)
+{
+	struct feat *c = feat_slot(p, l->lineno);
+
+	if (c->lineno == l->lineno && c->start == l->start && c->long_line &&
+	    c->measured == measured)
+		return c;
+	if (d == NULL)
+		d = plain_bytes(p, l->start, l->end - l->start);
+	long_line_feat(p, c, l, d, measured);
+	return c;
+}
+
 struct lookahead {
-	struct feat next;      /* the next non-blank line */
+	const struct feat *next; /* the next non-blank line */
 	bool have_next;
 	unsigned blanks;       /* blank lines before it */
 	unsigned body_chars;   /* characters in its paragraph */
@@ -663,20 +750,19 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 {
 	struct line_iter it;
 	struct line l;
-	struct feat f;
+	const struct feat *f;
 	unsigned lines = 0;
 
 	memset(la, 0, sizeof *la);
 	line_iter_init(&it, p->d, p->len, pos);
 	it.lineno = lineno;
-	while (line_reader_peek(p->r, &it, &l)) {
+	while (plain_peek(p, &it, &l)) {
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES)
-			long_line_feat(p, &f, &l,
-			    plain_bytes(p, l.start, l.end - l.start), true);
+			f = feat_long(p, &l, NULL, true);
 		else
-			feat_load(p, &f, &l);
+			f = feat_load(p, &l);
 		if (!la->have_next) {
-			if (f.blank) {
+			if (f->blank) {
 				if (++la->blanks > PLAIN_MAX_BLANKS_AFTER)
 					return;
 				continue;
@@ -684,19 +770,20 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 			la->next = f;
 			la->have_next = true;
 			la->all_shaped = true;
-		} else if (f.blank || f.indent != la->next.indent) {
+		} else if (f->blank || f->indent != la->next->indent) {
 			/* a short line over deeper text is a tag with its
 			 * description (a man page's option or variable) */
-			if (!f.blank && lines == 1 && f.indent > la->next.indent)
+			if (!f->blank && lines == 1 &&
+			    f->indent > la->next->indent)
 				la->all_shaped = false;
 			return;
 		}
-		la->body_chars += f.chars;
-		la->all_shaped &= heading_shaped(&f);
-		if (f.last == '.' || f.last == '!' || f.last == '?' ||
-		    f.last == ':' || memchr(plain_bytes(p, f.start,
-		    f.end - f.start), '.',
-		    f.end - f.start) != NULL)
+		la->body_chars += f->chars;
+		la->all_shaped &= heading_shaped(f);
+		if (f->last == '.' || f->last == '!' || f->last == '?' ||
+		    f->last == ':' || memchr(plain_bytes(p, f->start,
+		    f->end - f->start), '.',
+		    f->end - f->start) != NULL)
 			la->body_sentence = true;
 		if (++lines >= PLAIN_BODY_LINES)
 			return;
@@ -803,7 +890,7 @@ number_extends(const struct feat *c, const struct feat *n)
 static bool
 body_follows(const struct feat *c, const struct lookahead *la, bool caps)
 {
-	const struct feat *n = &la->next;
+	const struct feat *n = la->next;
 	bool marked = caps || c->num_depth > 0;
 
 	if (!la->have_next || la->all_shaped || n->adorn)
@@ -845,14 +932,6 @@ prev_allows(const struct feat *prev, bool prev_heading)
 	return ends_sentence(prev->last) && !heading_shaped(prev);
 }
 
-static size_t
-plain_line_after(const struct plain *p, size_t off)
-{
-	const char *nl = memchr(p->d + off, '\n', p->len - off);
-
-	return nl != NULL ? (size_t)(nl - p->d) + 1 : p->len;
-}
-
 /* Classify an unmarked candidate line; returns true if it was added. */
 static bool
 plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
@@ -871,15 +950,14 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		return false;
 	look_ahead(p, it->pos, it->lineno, &la);
 	ok = body_follows(f, &la, caps);
-	if (!ok && la.have_next && heading_shaped(&la.next) &&
+	if (!ok && la.have_next && heading_shaped(la.next) &&
 	    la.blanks <= 1) {
-		const struct feat *n = &la.next;
+		const struct feat *n = la.next;
 
 		deeper_next = number_extends(f, n) ||
 		    (caps && !all_caps(n) && n->num_depth == 0);
 		if (deeper_next) {
-			look_ahead(p, plain_line_after(p, n->start),
-			    n->lineno + 1, &la2);
+			look_ahead(p, n->next, n->lineno + 1, &la2);
 			ok = body_follows(n, &la2, caps);
 		}
 	}
@@ -901,12 +979,12 @@ plain_scan(struct plain *p, size_t start)
 	struct line_iter it;
 	struct line_reader r;
 	struct line l;
-	struct feat prev = { 0 }, cur, next;
-	bool have_prev = false, prev_heading = false;
+	const struct feat *prev = NULL, *cur, *next;
+	bool prev_heading = false;
 
-	/* Lines come from the reader (the file read through a buffer);
-	 * looking ahead goes through the mapping with it, whose place the
-	 * reader then takes up. */
+	/* Lines come from the reader (the file read through a buffer), or
+	 * from the features kept when a look ahead has seen them; looking
+	 * ahead goes through the mapping past the buffer's end. */
 	line_iter_init(&it, p->d, p->len, start);
 	line_reader_init(&r, p->doc, start);
 	p->r = &r;
@@ -914,71 +992,62 @@ plain_scan(struct plain *p, size_t start)
 		bool heading = false;
 		const char *text;
 
-		line_reader_seek(&r, it.pos, it.lineno);
-		if (p->restart || !line_reader_next(&r, &l, &text))
+		if (p->restart || !plain_next(p, &it, &l, &text))
 			break;
-		it.pos = r.pos;
-		it.lineno = r.lineno;
 		if (!outline_scanned(p->o, l.start)) {
 			p->stopped = true;
 			break;
 		}
-
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES) {
-			long_line_feat(p, &prev, &l, text, false);
-			have_prev = true;
+			prev = feat_long(p, &l, text, false);
 			prev_heading = false;
 			continue;
 		}
-		feat_load(p, &cur, &l);
-		if (cur.adorn && (!have_prev || prev.blank)) {
+		cur = feat_load(p, &l);
+		if (cur->adorn && (prev == NULL || prev->blank)) {
 			/* an overline: title and underline follow */
 			struct line_iter save = it;
 			struct line lt, lu;
-			struct feat t, u;
 
-			if (line_reader_peek(p->r, &it, &lt) &&
-			    line_reader_peek(p->r, &it, &lu)) {
-				feat_load(p, &t, &lt);
-				feat_load(p, &u, &lu);
-				if (u.adorn == cur.adorn && underlines(&u, &t) &&
-				    u.chars + 2 >= cur.chars &&
-				    cur.chars + 2 >= u.chars) {
-					plain_add_cand(p, &t, cur.start,
+			if (plain_peek(p, &it, &lt) &&
+			    plain_peek(p, &it, &lu)) {
+				const struct feat *t = feat_load(p, &lt);
+				const struct feat *u = feat_load(p, &lu);
+
+				if (u->adorn == cur->adorn && underlines(u, t) &&
+				    u->chars + 2 >= cur->chars &&
+				    cur->chars + 2 >= u->chars) {
+					plain_add_cand(p, t, cur->start,
 					    CAND_UNDER,
-					    2 * adorn_rank(cur.adorn) - 1);
+					    2 * adorn_rank(cur->adorn) - 1);
 					prev = u;
-					have_prev = true;
 					prev_heading = true;
 					continue;
 				}
 			}
 			it = save;
 		}
-		if (!cur.blank && !cur.adorn &&
-		    (!have_prev || prev.blank || prev.adorn)) {
+		if (!cur->blank && !cur->adorn &&
+		    (prev == NULL || prev->blank || prev->adorn)) {
 			struct line_iter save = it;
 			struct line ln;
 
-			if (line_reader_peek(p->r, &it, &ln) &&
+			if (plain_peek(p, &it, &ln) &&
 			    ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES) {
-				feat_load(p, &next, &ln);
-				if (underlines(&next, &cur)) {
-					plain_add_cand(p, &cur, cur.start,
+				next = feat_load(p, &ln);
+				if (underlines(next, cur)) {
+					plain_add_cand(p, cur, cur->start,
 					    CAND_UNDER,
-					    2 * adorn_rank(next.adorn));
+					    2 * adorn_rank(next->adorn));
 					prev = next;
-					have_prev = true;
 					prev_heading = true;
 					continue;
 				}
 			}
 			it = save;
 		}
-		heading = plain_unmarked(p, &cur, have_prev ? &prev : NULL,
-		    prev_heading, &it);
+		heading = plain_unmarked(p, cur, prev, prev_heading, &it);
 		prev = cur;
-		have_prev = true;
 		prev_heading = heading;
 	}
 	p->r = NULL;
