@@ -76,6 +76,8 @@ struct feat {
 	bool long_line;     /* too long to be a heading: features partly
 			       measured (long_line_feat) */
 	bool measured;      /* a long line's: as a line after a candidate */
+	bool partial;       /* a line of prose that cannot be a heading:
+			       features partly measured (feat_quick) */
 };
 
 struct plain {
@@ -136,7 +138,12 @@ is_lower(uint32_t c)
 static bool
 is_adorn_char(char c)
 {
-	return c != '\0' && strchr("=-~^+*#", c) != NULL;
+	switch (c) {
+	case '=': case '-': case '~': case '^': case '+': case '*': case '#':
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool
@@ -145,6 +152,18 @@ ends_sentence(uint32_t c)
 	return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
 	    c == '\'' || c == ')' || c == 0x201d || c == 0x2019 ||
 	    c == 0x2026 || c == ';' || c == ',';
+}
+
+/* A list item's mark: what strchr("*-+>|o", c) finds (NUL included). */
+static bool
+is_bullet_char(char c)
+{
+	switch (c) {
+	case '*': case '-': case '+': case '>': case '|': case 'o': case '\0':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* Parse a heading number at s: "1.", "2.3", "3.1.4.", "IV.".  Returns the
@@ -172,7 +191,9 @@ parse_number(const char *s, size_t n, size_t *len, char *num, size_t numsz)
 			return 0;
 	}
 	if (depth == 0) {
-		while (i < n && i < 6 && strchr("IVXLC", s[i]) != NULL)
+		/* strchr's set: the NUL at its end is in it */
+		while (i < n && i < 6 && (s[i] == 'I' || s[i] == 'V' ||
+		    s[i] == 'X' || s[i] == 'L' || s[i] == 'C' || s[i] == '\0'))
 			i++;
 		if (i == 0 || i >= n || s[i] != '.')
 			return 0;
@@ -488,7 +509,7 @@ feat_text(struct feat *f, const char *s, size_t n, bool cleaned)
 	f->lower = lower;
 	f->gap = gap;
 	f->codeish = codeish;
-	f->bullet = (n >= 2 && strchr("*-+>|o", s[0]) != NULL &&
+	f->bullet = (n >= 2 && is_bullet_char(s[0]) &&
 	    (s[1] == ' ' || s[1] == '\t')) ||
 	    (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) ||
 	    (n >= 3 && (s[0] == '(' || s[1] == ')'));
@@ -522,12 +543,67 @@ feat_start(struct feat *f, const struct line *l)
 	f->text_end = l->end;
 }
 
+/* Most short lines are prose that cannot be a heading: an unindented
+ * line of printable ASCII that ends a sentence, or starts with neither a
+ * capital nor a digit, is never heading_shaped.  Such a line gets only
+ * what the lines around it are judged by (as long_line_feat does): its
+ * length, indent, first and last characters and number.  Its letters,
+ * words and the rest are left out, and `partial` says so: feat_full
+ * measures them when a comparison needs them (an underline below).
+ * False when the line needs all its features. */
+static bool
+feat_quick(const struct plain *p, struct feat *f, const char *s, size_t n)
+{
+	size_t i = 0, k, lead;
+	unsigned char c0, c1;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (i == n || i > (size_t)p->margin)
+		return false; /* blank, or indented: code is judged there */
+	c0 = (unsigned char)s[i];
+	c1 = (unsigned char)s[n - 1];
+	if (c0 <= ' ' || c0 >= 0x7f || is_adorn_char((char)c0))
+		return false;
+	if (c1 != '.' && c1 != ',' && c1 != ';' && c1 != ':' && c1 != '!' &&
+	    (is_upper_ascii(c0) || (c0 >= '0' && c0 <= '9')))
+		return false;
+	/* printable ASCII: a character a byte, no escapes, no tabs */
+	for (k = i; k + 8 <= n; k += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + k, 8);
+		if ((x & SWAR_HIGH) || swar_ge(x, ' ') != SWAR_HIGH)
+			return false;
+	}
+	for (; k < n; k++)
+		if ((unsigned char)s[k] < ' ' || (unsigned char)s[k] >= 0x80)
+			return false;
+	f->raw_indent = (int)i;
+	f->indent = 0;
+	f->text_start = f->start + i;
+	f->text_end = f->start + n;
+	f->first = c0;
+	f->last = c1;
+	f->chars = (unsigned)(n - i);
+	f->num_depth = parse_number(s + i, n - i, &lead, f->num,
+	    sizeof f->num);
+	f->partial = true;
+	return true;
+}
+
+/* Line l's features into f: all of them, or (all false) maybe only the
+ * part feat_quick gives. */
 static void
-feat_measure(struct plain *p, struct feat *f, const struct line *l)
+feat_measure(struct plain *p, struct feat *f, const struct line *l, bool all)
 {
 	const char *raw = plain_bytes(p, l->start, l->end - l->start);
 
 	feat_start(f, l);
+	if (!all && feat_quick(p, f, raw, l->end - l->start))
+		return;
 	if (!feat_text(f, raw, l->end - l->start, false)) {
 		buf_reset(&p->clean);
 		text_clean(&p->clean, p->d, l->start, l->end, 0);
@@ -555,7 +631,7 @@ feat_slot(struct plain *p, unsigned long lineno)
 	return &p->seen[lineno & (PLAIN_FEAT_CACHE - 1)];
 }
 
-/* Line l's features, all of them (whatever its length), where they are
+/* Line l's features (whatever its length; maybe partial), where they are
  * kept: good while the scan looks at fewer than PLAIN_FEAT_CACHE lines
  * more. */
 static const struct feat *
@@ -564,7 +640,19 @@ feat_load(struct plain *p, const struct line *l)
 	struct feat *c = feat_slot(p, l->lineno);
 
 	if (c->lineno != l->lineno || c->start != l->start || c->long_line)
-		feat_measure(p, c, l);
+		feat_measure(p, c, l, false);
+	return c;
+}
+
+/* Line l's features, all of them. */
+static const struct feat *
+feat_full(struct plain *p, const struct line *l)
+{
+	struct feat *c = feat_slot(p, l->lineno);
+
+	if (c->lineno != l->lineno || c->start != l->start || c->long_line ||
+	    c->partial)
+		feat_measure(p, c, l, true);
 	return c;
 }
 
@@ -1011,7 +1099,7 @@ plain_scan(struct plain *p, size_t start)
 
 			if (plain_peek(p, &it, &lt) &&
 			    plain_peek(p, &it, &lu)) {
-				const struct feat *t = feat_load(p, &lt);
+				const struct feat *t = feat_full(p, &lt);
 				const struct feat *u = feat_load(p, &lu);
 
 				if (u->adorn == cur->adorn && underlines(u, t) &&
@@ -1035,6 +1123,8 @@ plain_scan(struct plain *p, size_t start)
 			if (plain_peek(p, &it, &ln) &&
 			    ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES) {
 				next = feat_load(p, &ln);
+				if (next->adorn)
+					cur = feat_full(p, &l);
 				if (underlines(next, cur)) {
 					plain_add_cand(p, cur, cur->start,
 					    CAND_UNDER,
