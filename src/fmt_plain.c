@@ -47,9 +47,13 @@
 #define PLAIN_MARGIN_LINE_CHARS 40
 #define PLAIN_MARGIN_MAX 8
 /* Lines whose features are kept (a power of two): more than one turn of
- * the scan looks at (the line before, the line, and at most a dozen after
- * it), so that features are looked at where they are kept. */
+ * the scan looks at, so that features are used where they are kept.  A
+ * turn looks at the line before, the line, and after it at most the line
+ * a second look ahead starts from (two lines on) and what that look ahead
+ * reads: blanks, then a paragraph's first lines. */
 #define PLAIN_FEAT_CACHE 32
+_Static_assert(PLAIN_FEAT_CACHE > 2 + 2 + PLAIN_MAX_BLANKS_AFTER +
+    PLAIN_BODY_LINES, "a turn of the scan outruns the features kept");
 
 enum cand_kind { CAND_UNDER, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
 
