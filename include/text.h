@@ -82,6 +82,10 @@ bool text_is_control(uint32_t ch);
  * removed, invalid sequences as U+FFFD, tabs as spaces. */
 void text_clean(struct buf *out, const char *data, size_t start,
     size_t end, unsigned flags);
+/* Where the run text_clean copies as it is, whatever the flags, ends when
+ * it starts at start: printable ASCII not struck over, with single spaces
+ * inside it.  A text made only of such a run (end returned) is clean. */
+size_t text_plain_run(const char *data, size_t start, size_t end);
 /* Append one unit as UTF-8 (markers for controls when `markers`). */
 void text_put_unit(struct buf *out, const char *data,
     const struct text_unit *u, bool markers);

@@ -148,25 +148,6 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 	return ok;
 }
 
-/* Is a title (without blanks around it) clean as it is: printable ASCII
- * with single spaces, what text_clean copies as it is?  Most are. */
-static bool
-clean_as_is(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c > ' ' && c < 0x7f)
-			continue;
-		if (c != ' ' || i + 1 >= n || (unsigned char)s[i + 1] <= ' ' ||
-		    (unsigned char)s[i + 1] >= 0x7f)
-			return false;
-	}
-	return true;
-}
-
 static bool
 outline_add_skip(struct outline *o, size_t offset, unsigned long line,
     int level, const char *title, size_t len, int text_skip)
@@ -177,7 +158,9 @@ outline_add_skip(struct outline *o, size_t offset, unsigned long line,
 		len--;
 	while (len > 0 && (title[0] == ' ' || title[0] == '\t'))
 		title++, len--;
-	if (len <= OUTLINE_TITLE_MAX && clean_as_is(title, len))
+	/* most titles are clean as they are (printable ASCII, single
+	 * spaces): no copy to clean them */
+	if (len <= OUTLINE_TITLE_MAX && text_plain_run(title, 0, len) == len)
 		return outline_append(o, offset, line, level, title, len,
 		    text_skip, title);
 	/* controls are kept (not markers): whoever shows a title decides */

@@ -375,6 +375,29 @@ text_put_unit(struct buf *out, const char *data, const struct text_unit *u,
 	}
 }
 
+size_t
+text_plain_run(const char *data, size_t start, size_t end)
+{
+	size_t k = start;
+
+	while (k < end) {
+		unsigned char c = (unsigned char)data[k];
+
+		if (c > ' ' && c < 0x7f)
+			k++;
+		else if (c == ' ' && k > start && k + 1 < end &&
+		    (unsigned char)data[k + 1] > ' ' &&
+		    (unsigned char)data[k + 1] < 0x7f)
+			k += 2;
+		else
+			break;
+	}
+	/* the character before a backspace is struck over */
+	if (k < end && data[k] == '\b' && k > start)
+		k--;
+	return k;
+}
+
 void
 text_clean(struct buf *out, const char *data, size_t start, size_t end,
     unsigned flags)
@@ -386,25 +409,11 @@ text_clean(struct buf *out, const char *data, size_t start, size_t end,
 	text_decoder_init(&d, data, start, end);
 	d.literal = (flags & TEXT_CLEAN_LITERAL) != 0;
 	for (;;) {
-		size_t k = d.pos;
-		bool is_space;
-
 		/* printable ASCII not struck over is copied as it is, with
 		 * single spaces inside a run (what squeezing leaves alone) */
-		while (k < end) {
-			unsigned char c = (unsigned char)data[k];
+		size_t k = text_plain_run(data, d.pos, end);
+		bool is_space;
 
-			if (c > ' ' && c < 0x7f)
-				k++;
-			else if (c == ' ' && k > d.pos && k + 1 < end &&
-			    (unsigned char)data[k + 1] > ' ' &&
-			    (unsigned char)data[k + 1] < 0x7f)
-				k += 2;
-			else
-				break;
-		}
-		if (k < end && data[k] == '\b' && k > d.pos)
-			k--;
 		if (k > d.pos) {
 			if (space)
 				buf_addc(out, ' ');
