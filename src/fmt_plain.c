@@ -663,9 +663,9 @@ feat_full(struct plain *p, const struct line *l)
 /* The next line of it when its features are kept: its end is known, no
  * need to look for it again. */
 static bool
-plain_kept(const struct plain *p, struct line_iter *it, struct line *l)
+plain_kept(struct plain *p, struct line_iter *it, struct line *l)
 {
-	const struct feat *c = &p->seen[it->lineno & (PLAIN_FEAT_CACHE - 1)];
+	const struct feat *c = feat_slot(p, it->lineno);
 
 	if (c->lineno != it->lineno || c->start != it->pos ||
 	    it->pos >= it->len)
@@ -681,7 +681,7 @@ plain_kept(const struct plain *p, struct line_iter *it, struct line *l)
 
 /* A look ahead's next line: kept, or found in the document. */
 static bool
-plain_peek(const struct plain *p, struct line_iter *it, struct line *l)
+plain_peek(struct plain *p, struct line_iter *it, struct line *l)
 {
 	return plain_kept(p, it, l) || line_reader_peek(p->r, it, l);
 }
