@@ -39,12 +39,13 @@ struct range {
 struct indexer;
 
 struct outline {
-	struct heading *h;
+	struct heading *h;    /* xbig_grow's */
 	size_t n, cap;
 	/* Titles are kept apart, NUL-separated, only when they differ from
 	 * the document's bytes (markup, escapes, blanks): most headings'
 	 * titles are read from the document itself. */
-	struct buf titles;
+	char *titles;         /* xbig_grow's */
+	size_t titles_len, titles_cap;
 	const char *base;     /* the document being outlined */
 	size_t baselen;
 	/* Titles may be read from the document (the reader, which shows a

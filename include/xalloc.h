@@ -19,6 +19,22 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 {
 	return need <= *cap ? p : xgrow_slow(p, cap, need, size);
 }
+/* Arrays that may grow to megabytes (an outline's headings and titles).
+ * Past XBIG_MIN bytes such an array is mapped apart, aligned to and made of
+ * whole huge pages where the system gives them: on a virtual machine a
+ * fresh 4 KiB page can cost 10 us, a 2 MiB one little more than zeroing
+ * it.  Grow, trim and free them with these only (size <= 4096). */
+#define XBIG_MIN (256u * 1024)
+void *xbig_grow_slow(void *p, size_t *cap, size_t need, size_t size);
+/* Give back what is held beyond n elements. */
+void *xbig_trim(void *p, size_t *cap, size_t n, size_t size);
+void xbig_free(void *p, size_t cap, size_t size);
+
+static inline void *
+xbig_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	return need <= *cap ? p : xbig_grow_slow(p, cap, need, size);
+}
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Say so and abort: for allocators outside this family that fail. */

@@ -54,7 +54,7 @@ outline_reset(struct outline *o)
 {
 	outline_lock(o);
 	o->n = 0;
-	buf_reset(&o->titles);
+	o->titles_len = 0;
 	o->generation++;
 	outline_unlock(o);
 }
@@ -71,9 +71,9 @@ outline_set_doc_title(struct outline *o, const char *s, size_t n)
 void
 outline_fini(struct outline *o)
 {
-	free(o->h);
+	xbig_free(o->h, o->cap, sizeof *o->h);
 	free(o->verbatim);
-	buf_fini(&o->titles);
+	xbig_free(o->titles, o->titles_cap, 1);
 	buf_fini(&o->doc_title);
 	buf_fini(&o->scratch);
 	outline_init(o);
@@ -127,7 +127,7 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 	if (o->n > 0 && offset <= o->h[o->n - 1].offset) {
 		ok = false;
 	} else {
-		o->h = xgrow(o->h, &o->cap, o->n + 1, sizeof *o->h);
+		o->h = xbig_grow(o->h, &o->cap, o->n + 1, sizeof *o->h);
 		h = &o->h[o->n];
 		h->offset = offset;
 		h->line = line;
@@ -138,9 +138,12 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 		if (in_doc) {
 			h->title = (uint32_t)(at - from);
 		} else {
-			h->title = (uint32_t)o->titles.len;
-			buf_add(&o->titles, clean, len);
-			buf_addc(&o->titles, '\0');
+			h->title = (uint32_t)o->titles_len;
+			o->titles = xbig_grow(o->titles, &o->titles_cap,
+			    o->titles_len + len + 1, 1);
+			memcpy(o->titles + o->titles_len, clean, len);
+			o->titles[o->titles_len + len] = '\0';
+			o->titles_len += len + 1;
 		}
 		o->n++;
 	}
@@ -268,7 +271,7 @@ outline_title(const struct outline *o, size_t i)
 	const struct heading *h = &o->h[i];
 
 	return h->title_in_doc ? o->base + h->offset + h->title
-	    : o->titles.data + h->title;
+	    : o->titles + h->title;
 }
 
 size_t
@@ -742,11 +745,8 @@ static void
 outline_trim(struct outline *o)
 {
 	outline_lock(o);
-	if (o->n > 0 && o->n < o->cap) {
-		o->h = xrealloc(o->h, o->n * sizeof *o->h);
-		o->cap = o->n;
-	}
-	buf_trim(&o->titles);
+	o->h = xbig_trim(o->h, &o->cap, o->n, sizeof *o->h);
+	o->titles = xbig_trim(o->titles, &o->titles_cap, o->titles_len, 1);
 	outline_unlock(o);
 }
 

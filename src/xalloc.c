@@ -2,6 +2,7 @@
  * the program. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,10 +71,11 @@ grow_populate(void *p, size_t from, size_t to)
 	(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
 }
 
-void *
-xgrow_slow(void *p, size_t *cap, size_t need, size_t size)
+/* The capacity for need elements: doubled from cap. */
+static size_t
+grow_cap(size_t cap, size_t need, size_t size)
 {
-	size_t n = *cap ? *cap : 16;
+	size_t n = cap ? cap : 16;
 
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
@@ -82,10 +84,129 @@ xgrow_slow(void *p, size_t *cap, size_t need, size_t size)
 	}
 	if (n > SIZE_MAX / size)
 		xalloc_die();
+	return n;
+}
+
+void *
+xgrow_slow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = grow_cap(*cap, need, size);
+
 	p = xrealloc(p, n * size);
 	grow_populate(p, *cap * size, n * size);
 	*cap = n;
 	return p;
+}
+
+/* A transparent huge page on the systems that have them. */
+#define BIG_ALIGN ((size_t)2 << 20)
+
+static size_t
+round_up(size_t n, size_t to)
+{
+	if (n > SIZE_MAX - to)
+		xalloc_die();
+	return (n + to - 1) / to * to;
+}
+
+/* A big array of cap elements is mapped on round_up(cap * size, page
+ * size) bytes; a smaller one comes from malloc. */
+static bool
+is_big(size_t cap, size_t size)
+{
+	return cap * size >= XBIG_MIN;
+}
+
+static size_t
+big_len(size_t cap, size_t size)
+{
+	return round_up(cap * size, (size_t)sysconf(_SC_PAGESIZE));
+}
+
+/* len bytes (a multiple of BIG_ALIGN) mapped at a multiple of BIG_ALIGN,
+ * so that every one of its huge pages can be one. */
+static void *
+big_map(size_t len)
+{
+	size_t slack = BIG_ALIGN, head;
+	char *m, *a;
+
+	m = mmap(NULL, round_up(len, BIG_ALIGN) + slack,
+	    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		xalloc_die();
+	a = (char *)round_up((uintptr_t)m, BIG_ALIGN);
+	head = (size_t)(a - m);
+	if (head > 0)
+		(void)munmap(m, head);
+	if (slack - head > 0)
+		(void)munmap(a + len, slack - head);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(a, len, MADV_HUGEPAGE);
+#endif
+	return a;
+}
+
+void *
+xbig_grow_slow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = grow_cap(*cap, need, size), len, old = *cap * size;
+	char *q;
+
+	if (!is_big(n, size))
+		return xgrow_slow(p, cap, need, size);
+	len = round_up(n * size, BIG_ALIGN);
+	q = big_map(len);
+	/* mapped at once, as xgrow does (the system hands out huge pages
+	 * to a populated range as to a touched one) */
+	grow_populate(q, old, len);
+	if (old > 0)
+		memcpy(q, p, old);
+	xbig_free(p, *cap, size);
+	*cap = len / size;
+	return q;
+}
+
+void *
+xbig_trim(void *p, size_t *cap, size_t n, size_t size)
+{
+	size_t keep, len;
+	void *q;
+
+	if (!is_big(*cap, size)) {
+		if (n > 0 && n < *cap) {
+			p = xrealloc(p, n * size);
+			*cap = n;
+		}
+		return p;
+	}
+	if (!is_big(n, size)) {
+		/* back to the heap: a small array in whole huge pages
+		 * would hold too much */
+		q = n > 0 ? xmalloc(n * size) : NULL;
+		if (n > 0)
+			memcpy(q, p, n * size);
+		xbig_free(p, *cap, size);
+		*cap = n;
+		return q;
+	}
+	keep = big_len(n, size);
+	len = big_len(*cap, size);
+	if (keep < len)
+		(void)munmap((char *)p + keep, len - keep);
+	*cap = keep / size;
+	return p;
+}
+
+void
+xbig_free(void *p, size_t cap, size_t size)
+{
+	if (p == NULL)
+		return;
+	if (is_big(cap, size))
+		(void)munmap(p, big_len(cap, size));
+	else
+		free(p);
 }
 
 char *
