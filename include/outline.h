@@ -27,8 +27,9 @@ struct heading {
 				 (title_in_doc) in the document, from offset */
 	uint16_t title_len;
 	uint8_t level;        /* 1 = top */
-	uint8_t text_skip : 7; /* lines from offset to the text line (overline) */
+	uint8_t text_skip : 6; /* lines from offset to the text line (overline) */
 	uint8_t title_in_doc : 1;
+	uint8_t title_ascii : 1; /* printable ASCII: shown as it is */
 };
 
 /* A byte range shown as written: code blocks, listings. */

@@ -98,11 +98,22 @@ outline_spell_nul(struct buf *b)
 	*b = out;
 }
 
+static bool
+printable_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < ' ' || (unsigned char)s[i] >= 0x7f)
+			return false;
+	return true;
+}
+
 /* Append a heading whose title is already clean; false when it is out of
  * order. */
 static bool
 outline_append(struct outline *o, size_t offset, unsigned long line,
-    int level, const char *clean, size_t len, int text_skip,
+    int level, const char *clean, size_t len, bool ascii, int text_skip,
     const char *src)
 {
 	struct heading *h;
@@ -135,6 +146,7 @@ outline_append(struct outline *o, size_t offset, unsigned long line,
 		h->title_len = (uint16_t)len;
 		h->text_skip = (uint8_t)text_skip;
 		h->title_in_doc = in_doc;
+		h->title_ascii = ascii;
 		if (in_doc) {
 			h->title = (uint32_t)(at - from);
 		} else {
@@ -165,7 +177,7 @@ outline_add_skip(struct outline *o, size_t offset, unsigned long line,
 	 * spaces): no copy to clean them */
 	if (len <= OUTLINE_TITLE_MAX && text_plain_run(title, 0, len) == len)
 		return outline_append(o, offset, line, level, title, len,
-		    text_skip, title);
+		    true, text_skip, title);
 	/* controls are kept (not markers): whoever shows a title decides */
 	buf_reset(clean);
 	text_clean(clean, title, 0, len, TEXT_CLEAN_SQUEEZE | TEXT_CLEAN_KEEP);
@@ -178,7 +190,8 @@ outline_add_skip(struct outline *o, size_t offset, unsigned long line,
 			len--;
 	}
 	return outline_append(o, offset, line, level,
-	    clean->data != NULL ? clean->data : "", len, text_skip, title);
+	    clean->data != NULL ? clean->data : "", len,
+	    printable_ascii(clean->data, len), text_skip, title);
 }
 
 bool

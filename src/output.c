@@ -11,17 +11,6 @@
 #include "wrap.h"
 #include "xalloc.h"
 
-static bool
-printable_ascii(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < ' ' || (unsigned char)s[i] >= 0x7f)
-			return false;
-	return true;
-}
-
 /* Append heading i's title: as it is (raw, or printable ASCII, which
  * cleaning would leave alone: most titles), else cleaned with markers. */
 static void
@@ -30,7 +19,7 @@ add_title(struct buf *b, const struct outline *o, size_t i, bool raw)
 	const char *t = outline_title(o, i);
 	size_t n = outline_title_len(o, i);
 
-	if (raw || printable_ascii(t, n))
+	if (raw || o->h[i].title_ascii)
 		buf_add(b, t, n);
 	else
 		text_clean(b, t, 0, n, TEXT_CLEAN_MARKERS);
@@ -69,9 +58,9 @@ output_recent(FILE *f, const struct recent *r, bool raw)
 	fprintf(f, "\t%d%%\t%s\n", r->percent, when);
 }
 
-/* Append n in decimal. */
-static void
-add_number(struct buf *b, unsigned long n)
+/* Write n in decimal at p; the end is returned. */
+static char *
+put_number(char *p, unsigned long n)
 {
 	char s[24];
 	size_t k = sizeof s;
@@ -80,12 +69,15 @@ add_number(struct buf *b, unsigned long n)
 		s[--k] = (char)('0' + n % 10);
 		n /= 10;
 	} while (n > 0);
-	buf_add(b, s + k, sizeof s - k);
+	memcpy(p, s + k, sizeof s - k);
+	return p + (sizeof s - k);
 }
 
 /* Lines are made in a buffer and written a block at a time: an outline
  * may have a few hundred thousand of them. */
 #define OUTPUT_BLOCK (64u * 1024)
+/* The most a line takes before its title: two numbers and two tabs. */
+#define OUTPUT_NUMBERS (2 * 24 + 2)
 
 void
 output_outline(FILE *f, const struct outline *o, bool raw)
@@ -94,15 +86,31 @@ output_outline(FILE *f, const struct outline *o, bool raw)
 	size_t i;
 
 	for (i = 0; i < o->n; i++) {
-		add_number(&b, o->h[i].level);
-		buf_addc(&b, '\t');
-		add_number(&b, o->h[i].line);
-		buf_addc(&b, '\t');
-		add_title(&b, o, i, raw);
-		buf_addc(&b, '\n');
+		const struct heading *h = &o->h[i];
+		size_t n = h->title_len;
+		char *p;
+
+		/* numbers, title and line end written in place */
+		if (b.cap - b.len <= OUTPUT_NUMBERS + n + 1)
+			buf_grow(&b, OUTPUT_NUMBERS + n + 1);
+		p = put_number(b.data + b.len, h->level);
+		*p++ = '\t';
+		p = put_number(p, h->line);
+		*p++ = '\t';
+		if (raw || h->title_ascii) {
+			memcpy(p, outline_title(o, i), n);
+			p += n;
+			*p++ = '\n';
+			b.len = (size_t)(p - b.data);
+		} else {
+			b.len = (size_t)(p - b.data);
+			text_clean(&b, outline_title(o, i), 0, n,
+			    TEXT_CLEAN_MARKERS);
+			buf_addc(&b, '\n');
+		}
 		if (b.len >= OUTPUT_BLOCK) {
 			fwrite(b.data, 1, b.len, f);
-			buf_reset(&b);
+			b.len = 0;
 		}
 	}
 	fwrite(b.data != NULL ? b.data : "", 1, b.len, f);
