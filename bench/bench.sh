@@ -169,3 +169,8 @@ s=$(gen sections 0)
 cat "$s" > /dev/null
 a=$(us "$FOLIO" --outline "$s"); b=$(us wc -l "$s")
 row "100k" "outline 100 000 sections / wc -l" "$(ms "$a")" "$(ms "$b")" "$(ratio "$a" "$b")" "<= 3"
+# What any program loading folio's libraries and going over the lines one
+# by one takes (bench/floor.c), and folio against that.
+f=$(us "$FLOOR" --lines "$s")
+row "100k" "floor: libraries + line ends / wc -l" "$(ms "$f")" "$(ms "$b")" "$(ratio "$f" "$b")" "-"
+row "100k" "outline 100 000 sections / that floor" "$(ms "$a")" "$(ms "$f")" "$(ratio "$a" "$f")" "-"
