@@ -157,9 +157,9 @@ xbig_grow_slow(void *p, size_t *cap, size_t need, size_t size)
 		return xgrow_slow(p, cap, need, size);
 	len = round_up(n * size, BIG_ALIGN);
 	q = big_map(len);
-	/* mapped at once, as xgrow does (the system hands out huge pages
-	 * to a populated range as to a touched one) */
-	grow_populate(q, old, len);
+	/* what doubling added is mapped at once, as xgrow does: in huge
+	 * pages where the system has them, else not the whole rounding */
+	grow_populate(q, old, n * size);
 	if (old > 0)
 		memcpy(q, p, old);
 	xbig_free(p, *cap, size);
