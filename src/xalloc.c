@@ -147,6 +147,22 @@ big_map(size_t len)
 	return a;
 }
 
+/* Move a big array's pages (plen bytes at p) to the start of q, a fresh
+ * mapping: no copy, no page touched.  False where there is no mremap. */
+static bool
+big_move(void *p, size_t plen, void *q)
+{
+#ifdef MREMAP_FIXED
+	return mremap(p, plen, plen, MREMAP_MAYMOVE | MREMAP_FIXED, q) !=
+	    MAP_FAILED;
+#else
+	(void)p;
+	(void)plen;
+	(void)q;
+	return false;
+#endif
+}
+
 void *
 xbig_grow_slow(void *p, size_t *cap, size_t need, size_t size)
 {
@@ -157,12 +173,19 @@ xbig_grow_slow(void *p, size_t *cap, size_t need, size_t size)
 		return xgrow_slow(p, cap, need, size);
 	len = round_up(n * size, BIG_ALIGN);
 	q = big_map(len);
-	/* what doubling added is mapped at once, as xgrow does: in huge
-	 * pages where the system has them, else not the whole rounding */
-	grow_populate(q, old, n * size);
-	if (old > 0)
-		memcpy(q, p, old);
-	xbig_free(p, *cap, size);
+	/* The pages to be written are mapped at once, as xgrow does: those
+	 * past the old ones up to the end (with huge pages that is at most
+	 * one more than the doubling needs; without, ~2.5 us a page on the
+	 * development machine against 12 for a page fault each). */
+	if (is_big(*cap, size) && big_move(p, big_len(*cap, size), q)) {
+		grow_populate(q, old, len);
+	} else {
+		/* from the heap (or with no mremap): copied */
+		grow_populate(q, 0, len);
+		if (old > 0)
+			memcpy(q, p, old);
+		xbig_free(p, *cap, size);
+	}
 	*cap = len / size;
 	return q;
 }
