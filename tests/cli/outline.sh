@@ -96,27 +96,28 @@ tr '\n' '\r' < "$TMP/large.txt" > "$TMP/large-cr.txt"
 cmp -s "$TMP/from-file" "$TMP/from-cr"
 ok $? "a large file with CR line ends has the same outline"
 
-# Outlines of tens of thousands of headings outgrow the heap: their arrays
-# move to mappings of their own (xbig_grow), and back when a rescan
-# leaves few headings.  Every heading must come through each move.
-awk 'BEGIN { for (i = 1; i <= 40000; i++)
+# Outlines of many headings outgrow the heap: their arrays move to
+# mappings of their own (xbig_grow: copied there past 256 KiB, moved to a
+# larger one past 2 MiB, as 100 000 headings' 2.4 MB are), and back when
+# a rescan leaves few headings.  Every heading must come through each.
+awk 'BEGIN { for (i = 1; i <= 100000; i++)
 	printf "Section Number %d\n\nThe text of section %d, in one sentence of words.\n\n", i, i }' \
 	>"$TMP/many.txt"
 "$FOLIO" --outline "$TMP/many.txt" >"$TMP/got"
-awk 'BEGIN { for (i = 1; i <= 40000; i++)
+awk 'BEGIN { for (i = 1; i <= 100000; i++)
 	printf "1\t%d\tSection Number %d\n", 4 * i - 3, i }' >"$TMP/want"
 cmp -s "$TMP/got" "$TMP/want"
-ok $? "40 000 bare headings: every one listed, in order"
-"$FOLIO" --toc "$TMP/many.txt" | sed -n '1p;39999p;40000p' >"$TMP/got"
-printf '1 Section Number 1\n39999 Section Number 39999\n40000 Section Number 40000\n' \
+ok $? "100 000 bare headings: every one listed, in order"
+"$FOLIO" --toc "$TMP/many.txt" | sed -n '1p;99999p;100000p' >"$TMP/got"
+printf '1 Section Number 1\n99999 Section Number 99999\n100000 Section Number 100000\n' \
 	>"$TMP/want"
 cmp -s "$TMP/got" "$TMP/want"
-ok $? "--toc of them numbers the last 40000"
+ok $? "--toc of them numbers the last 100000"
 # an underlined heading at the end: the document marks its headings, the
-# 40 000 bare lines are text after all
+# 100 000 bare lines are text after all
 printf 'Closing Words\n=============\n\nThe last words of it, in one sentence.\n' \
 	>>"$TMP/many.txt"
-is "$("$FOLIO" --outline "$TMP/many.txt")" "$(printf '1\t160001\tClosing Words')" \
-	"an underline after 40 000 bare headings leaves only the underlined one"
+is "$("$FOLIO" --outline "$TMP/many.txt")" "$(printf '1\t400001\tClosing Words')" \
+	"an underline after 100 000 bare headings leaves only the underlined one"
 
 plan_done
