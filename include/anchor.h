@@ -25,7 +25,8 @@ int anchor_mark_name(int i);
 struct anchor {
 	size_t offset;
 	double fraction;    /* offset / document length, 0..1 */
-	double in_section;  /* from its heading (0) to the next heading (1) */
+	double in_section;  /* from its heading (0) to the next heading (1);
+			       < 0: its section is not known */
 	struct buf titles;  /* '\n'-separated; empty in the preamble */
 };
 
@@ -35,6 +36,10 @@ void anchor_copy(struct anchor *dst, const struct anchor *src);
 /* Describe the place at off in a document of doclen bytes. */
 void anchor_make(struct anchor *a, const struct outline *o, size_t doclen,
     size_t off);
+/* Describe it when its section is not known (the outline does not reach
+ * it yet): no titles, and in_section < 0, so that it is found again by
+ * its fraction alone, not in the last section known before it. */
+void anchor_make_unplaced(struct anchor *a, size_t doclen, size_t off);
 /* Where the anchor's place is in a document that changed: the same section
  * (by title; among several of that title, the one nearest the old
  * fraction) at the same relative place; else the nearest earlier section

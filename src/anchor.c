@@ -90,6 +90,15 @@ anchor_make(struct anchor *a, const struct outline *o, size_t doclen,
 	}
 }
 
+void
+anchor_make_unplaced(struct anchor *a, size_t doclen, size_t off)
+{
+	a->offset = off;
+	a->fraction = ratio(off, doclen);
+	a->in_section = -1;
+	buf_reset(&a->titles);
+}
+
 /* The heading titled t (n bytes) nearest the fraction f, or -1. */
 static long
 find_title(const struct outline *o, size_t doclen, const char *t, size_t n,
@@ -132,6 +141,8 @@ anchor_resolve(const struct anchor *a, const struct outline *o,
 	const char *end = t + a->titles.len;
 	bool own = true;
 
+	if (a->in_section < 0)
+		return clamp_fraction(a->fraction, doclen);
 	if (a->titles.len == 0 && o->n > 0)
 		return clamp_fraction(a->in_section, o->h[0].offset);
 	while (a->titles.len > 0 && t <= end) {

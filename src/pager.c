@@ -212,6 +212,19 @@ index_complete(const struct view *v, enum action a)
 	return indexer_done(reading_ix);
 }
 
+/* The anchor of the place at off.  Past the indexed part its section is
+ * not known yet: the last one known before it would misplace it in a
+ * document that changed. */
+static void
+place_anchor(struct anchor *a, const struct session *se,
+    const struct view *v, size_t off)
+{
+	if (off < v->indexed_to)
+		anchor_make(a, se->o, se->doc->len, off);
+	else
+		anchor_make_unplaced(a, se->doc->len, off);
+}
+
 static void
 session_save(struct session *se, struct view *v)
 {
@@ -223,16 +236,16 @@ session_save(struct session *se, struct view *v)
 	if (se->opt->bm == NULL)
 		return;
 	bookmark_init(&b);
-	anchor_make(&b.pos, se->o, se->doc->len, v->top);
+	place_anchor(&b.pos, se, v, v->top);
 	for (i = 0; i < ANCHOR_MARKS; i++) {
 		if (v->mark[i] == VIEW_NO_PLACE)
 			continue;
 		b.has_mark[i] = true;
-		anchor_make(&b.marks[i], se->o, se->doc->len, v->mark[i]);
+		place_anchor(&b.marks[i], se, v, v->mark[i]);
 	}
 	b.title = se->opt->title != NULL ? se->opt->title
 	    : outline_doc_title(se->o, se->doc);
-	if (cur >= 0)
+	if (cur >= 0 && v->top < v->indexed_to)
 		buf_add(&section, outline_title(se->o, (size_t)cur),
 		    outline_title_len(se->o, (size_t)cur));
 	b.section = buf_str(&section);

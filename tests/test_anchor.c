@@ -100,6 +100,33 @@ main(void)
 	anchor_fini(&an);
 	unload(&f);
 
+	/* A place past the part of a document indexed so far: its section
+	 * is not known, and the last one known (Alpha, say) would put it
+	 * there in the edited document.  It is found by its fraction. */
+	load(&f, doc1);
+	anchor_init(&an);
+	anchor_make_unplaced(&an, f.doc.len,
+	    (size_t)(strstr(doc1, "gamma one") - doc1));
+	ok(an.titles.len == 0 && an.in_section < 0,
+	    "a place whose section is not known keeps no title");
+	unload(&f);
+	{
+		static const char after[] =
+		    "Intro text.\n\n"
+		    "# Alpha\n\nalpha one\n\nalpha two\n\nalpha 3\n\n"
+		    "# Beta\n\nbeta one\n\nbeta two\n\nbeta three\n\n"
+		    "# Gamma\n\ngamma one\n";
+		long sec;
+
+		load(&f, after);
+		sec = outline_find(&f.o, anchor_resolve(&an, &f.o, f.doc.len));
+		is_str(sec >= 0 ? outline_title(&f.o, (size_t)sec) : "",
+		    "Gamma",
+		    "and is found again by how far into the document it was");
+		unload(&f);
+	}
+	anchor_fini(&an);
+
 	is_long(anchor_mark_index('a'), 0, "mark a is the first");
 	is_long(anchor_mark_index('Z'), ANCHOR_MARKS - 1, "mark Z the last");
 	is_long(anchor_mark_index('1'), -1, "digits are not marks");

@@ -142,4 +142,26 @@ check_top "Part 19000 of the Large Guide" "and a jump ahead of the index waits f
 keys q
 check "^ Part 1 of the Large Guide +big\\.txt +[0-9.]+M +$N " \
 	"the library row counts its $N sections"
+
+# A place saved past the indexed part: its section is not known yet.  It
+# is saved without one, and in a document changed since it is found again
+# by how far into the document it was, not in the last section known when
+# it was saved (which put it a fifth of the way in).
+P="$TMP/past.txt"
+cp "$D" "$P"
+PTY_STATE="$TMP/state.past"
+start 100 30 FOLIO_INDEX_PACE=2 -- "$P"
+keys G
+check "indexing [0-9]+% \\| +100%" "G goes to the end while the worker is far from it"
+keys q
+is "$(wait_exit)" 0 "q leaves"
+XDG_STATE_HOME=$PTY_STATE "$FOLIO" --recent | cut -f 3 > "$TMP/section"
+is "$(cat "$TMP/section")" "" "the bookmark names no section: none is known there yet"
+{ printf 'Preface\n\nA few words put before the first part, enough for a paragraph.\n\n'
+  cat "$D"; } > "$P"
+start 100 30 -- "$P"
+check "Resumed at .*the document changed since +(99|100)%$" \
+	"reopened after a change, it is back at the end"
+keys q
+unset PTY_STATE
 plan_done
