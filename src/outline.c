@@ -610,10 +610,11 @@ has_rst_role(const char *s, size_t n)
 	    memchr(p + 2, '`', n - (size_t)(p + 2 - s)) != NULL;
 }
 
-/* prev_blank: the line before was blank (or there was none). */
+/* prev_blank: the line before was blank (or there was none); next_hash:
+ * the line after starts with '#'. */
 static void
 detect_line(struct detect_score *sc, const char *s, size_t n,
-    bool prev_blank, bool *fenced)
+    bool prev_blank, bool next_hash, bool *fenced)
 {
 	size_t i = 0;
 
@@ -636,8 +637,11 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 	while (i < n && s[i] == '#')
 		i++;
 	/* an ATX heading stands after a blank line and starts with a word:
-	 * "#  (eval $x)" in a block of shell comments is no heading */
+	 * "#  (eval $x)" in a block of shell comments is no heading, nor is
+	 * the first line of a block of lines that all start with '#' (a
+	 * quotation, comments) */
 	if (i >= 1 && i <= 6 && i + 1 < n && s[i] == ' ' && prev_blank &&
+	    !next_hash &&
 	    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '$')
 		sc->markdown += 2;
 	if (memmem(s, n, "](", 2) != NULL)
@@ -674,14 +678,18 @@ format_by_content(const char *data, size_t len)
 {
 	struct detect_score sc = { 0, 0, 0 };
 	struct line_iter it;
-	struct line l;
-	bool prev_blank = true, fenced = false;
+	struct line l, next;
+	bool prev_blank = true, fenced = false, more;
 
 	if (len > DETECT_BYTES)
 		len = DETECT_BYTES;
 	line_iter_init(&it, data, len, 0);
-	while (line_iter_next(&it, &l)) {
+	more = line_iter_next(&it, &next);
+	while (more) {
+		l = next;
+		more = line_iter_next(&it, &next);
 		detect_line(&sc, data + l.start, l.end - l.start, prev_blank,
+		    more && next.end > next.start && data[next.start] == '#',
 		    &fenced);
 		prev_blank = l.end == l.start;
 	}

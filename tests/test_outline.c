@@ -194,6 +194,16 @@ test_markdown(void)
 	    "Intro text.\n\n# First\n\nText.\n\n## Second\n\nMore.\n",
 	    "1:3:First|2:7:Second",
 	    "markdown: detected from content on standard input");
+	check(NULL, FORMAT_AUTO,
+	    "Known Bugs\n==========\n\nThe standard puts it that way:\n\n"
+	    "# A conversion can add cv-qualifiers at levels\n"
+	    "# other than the first, as follows.\n\nSo it is no bug.\n\n"
+	    "Not a Bug\n---------\n\nThe example in it:\n\n"
+	    "# [Note: if a program could assign a pointer\n"
+	    "# of type T** to one of type const T**.]\n\nThat is all.\n",
+	    "1:1:Known Bugs|2:11:Not a Bug",
+	    "plain: blocks of lines quoted with '#' do not make a plain "
+	    "document Markdown (a Debian README.Bugs)");
 	check("a.txt", FORMAT_MARKDOWN, "Title\n=====\n", "1:1:Title",
 	    "markdown: --format overrides the name");
 	check_n("a.md", FORMAT_AUTO, "# A\0B\n", 6, "1:1:A\xEF\xBF\xBD" "B",
