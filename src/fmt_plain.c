@@ -921,10 +921,20 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 	 * there; otherwise from wherever it is in the cache */
 	t = p->o->titles_in_doc ? p->d + f->start
 	    : plain_bytes(p, f->start, f->end - f->start);
-	if (offset != f->start)
+	if (offset != f->start) {
+		/* a title in a box of the rule's character ("* Title *"
+		 * between rows of '*') is shown without its sides */
+		const char *e = t + (f->text_end - f->start);
+		char side = p->d[offset];
+
+		t += f->text_start - f->start;
+		if (e - t > 2 && t[0] == side && t[1] == ' ')
+			t += 2;
+		if (e - t > 2 && e[-1] == side && e[-2] == ' ')
+			e -= 2;
 		outline_add_overlined(p->o, offset, f->lineno, rank, t,
-		    f->end - f->start);
-	else
+		    (size_t)(e - t));
+	} else
 		outline_add(p->o, offset, f->lineno, rank, t,
 		    f->end - f->start);
 }
@@ -941,6 +951,16 @@ adorn_rank(char c)
 	}
 }
 
+/* Can t be the title of a rule u (under it, or over and under it)? */
+static bool
+rule_title(const struct feat *u, const struct feat *t)
+{
+	return u->adorn && !t->blank && !t->adorn &&
+	    (t->letters > 0 || t->num_depth > 0) &&
+	    t->indent <= PLAIN_MAX_SUBHEADING_INDENT &&
+	    t->chars <= PLAIN_MAX_HEADING_CHARS;
+}
+
 /* Is u an underline for title t?  Lengths must roughly agree: a much
  * longer rule after a short line is a separator, not an underline. */
 static bool
@@ -948,11 +968,7 @@ underlines(const struct feat *u, const struct feat *t)
 {
 	unsigned ul = u->chars, tl = t->chars;
 
-	if (!u->adorn || t->blank || t->adorn ||
-	    (t->letters == 0 && t->num_depth == 0))
-		return false;
-	if (t->indent > PLAIN_MAX_SUBHEADING_INDENT ||
-	    t->chars > PLAIN_MAX_HEADING_CHARS)
+	if (!rule_title(u, t))
 		return false;
 	if (ul > 2 * tl + 4)
 		return false;
@@ -1106,9 +1122,14 @@ plain_scan(struct plain *p, size_t start)
 				const struct feat *t = feat_full(p, &lt);
 				const struct feat *u = feat_load(p, &lu);
 
-				if (u->adorn == cur->adorn && underlines(u, t) &&
+				/* a title between two like rules is one
+				 * however long the rules (a banner of '#'),
+				 * unless it is a table's header row */
+				if (u->adorn == cur->adorn &&
 				    u->chars + 2 >= cur->chars &&
-				    cur->chars + 2 >= u->chars) {
+				    cur->chars + 2 >= u->chars &&
+				    (underlines(u, t) || (rule_title(u, t) &&
+				    !t->gap && u->chars + 2 >= t->chars))) {
 					plain_add_cand(p, t, cur->start,
 					    CAND_UNDER,
 					    2 * adorn_rank(cur->adorn) - 1);

@@ -160,6 +160,28 @@ test_plain_marked(void)
 	    "1:1:Title",
 	    "plain: a leading BOM is not part of the title");
 	check("a.txt", FORMAT_AUTO,
+	    "Table of contents:\n1. Documentation\n2. Efficiency\n\n"
+	    "########################################\n1. Documentation\n"
+	    "########################################\n\n- describe it\n\n"
+	    "########################################\n2. Efficiency\n"
+	    "########################################\n\n- make it fast\n",
+	    "1:6:1. Documentation|1:12:2. Efficiency",
+	    "plain: a short title between two long rules is a heading (GNU "
+	    "MPFR's TODO); the list of them before is not");
+	check("a.txt", FORMAT_AUTO,
+	    "**************************************\n* Introduction\n"
+	    "**************************************\n\nText of it.\n\n"
+	    "#############\n# Features #\n#############\n\nMore text.\n",
+	    "1:2:Introduction|1:8:Features",
+	    "plain: a title boxed in the rule's character is shown "
+	    "without the box (Free Pascal's README)");
+	check("a.txt", FORMAT_AUTO,
+	    "Intro text.\n\n----------------------------------------\n"
+	    "Name      Value\n----------------------------------------\n"
+	    "size      12\n",
+	    "",
+	    "plain: a table's header row between rules is no heading");
+	check("a.txt", FORMAT_AUTO,
 	    "1. Introduction\n\nSome text for the introduction, long enough.\n\n"
 	    "1.1 Scope\n\nSome text about the scope of it all, also long.\n\n"
 	    "2. Design\n\nAnd the design itself, described in full here.\n",
