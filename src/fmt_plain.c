@@ -55,7 +55,8 @@
 _Static_assert(PLAIN_FEAT_CACHE > 2 + 2 + PLAIN_MAX_BLANKS_AFTER +
     PLAIN_BODY_LINES, "a turn of the scan outruns the features kept");
 
-enum cand_kind { CAND_UNDER, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
+enum cand_kind { CAND_UNDER, CAND_FRAMED, CAND_NUMBERED, CAND_CAPS,
+    CAND_BARE };
 
 /* What the detector knows about one line. */
 struct feat {
@@ -921,19 +922,30 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 	 * there; otherwise from wherever it is in the cache */
 	t = p->o->titles_in_doc ? p->d + f->start
 	    : plain_bytes(p, f->start, f->end - f->start);
-	if (offset != f->start) {
+	if (offset != f->start || kind == CAND_FRAMED) {
 		/* a title in a box of the rule's character ("* Title *"
-		 * between rows of '*') is shown without its sides */
+		 * between rows of '*') is shown without its sides, and a
+		 * framed one ("*** Title ***") without its frame */
 		const char *e = t + (f->text_end - f->start);
 		char side = p->d[offset];
 
 		t += f->text_start - f->start;
+		if (kind == CAND_FRAMED) {
+			while (t < e && (*t == side || *t == ' '))
+				t++;
+			while (e > t && (e[-1] == side || e[-1] == ' '))
+				e--;
+		}
 		if (e - t > 2 && t[0] == side && t[1] == ' ')
 			t += 2;
 		if (e - t > 2 && e[-1] == side && e[-2] == ' ')
 			e -= 2;
-		outline_add_overlined(p->o, offset, f->lineno, rank, t,
-		    (size_t)(e - t));
+		if (offset != f->start)
+			outline_add_overlined(p->o, offset, f->lineno, rank,
+			    t, (size_t)(e - t));
+		else
+			outline_add(p->o, offset, f->lineno, rank, t,
+			    (size_t)(e - t));
 	} else
 		outline_add(p->o, offset, f->lineno, rank, t,
 		    f->end - f->start);
@@ -1081,6 +1093,47 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 	return true;
 }
 
+/* "*** Title ***", "=== release 1.2 ===": a title framed by two runs of
+ * one rule character, at the margin.  It
+ * may be a notice ("*** Please read the README ***") as well as a heading:
+ * one that ends a sentence is not taken, and these do not change what
+ * the document is judged to mark its headings with. */
+static bool
+framed(const struct plain *p, const struct feat *f)
+{
+	const char *s;
+	size_t n, a = 0, b;
+
+	if (f->blank || f->adorn || f->raw_indent > 0 || f->cleaned ||
+	    f->long_line || f->chars > PLAIN_MAX_HEADING_CHARS ||
+	    !is_adorn_char((char)f->first))
+		return false;
+	s = plain_bytes(p, f->text_start, f->text_end - f->text_start);
+	n = f->text_end - f->text_start;
+	while (a < n && s[a] == s[0])
+		a++;
+	b = n;
+	while (b > a && s[b - 1] == s[0])
+		b--;
+	/* two of the character at least on each side, a blank inside
+	 * each, and a title with a letter between */
+	if (a < 2 || n - b < 2 || b - a < 3 || s[a] != ' ' ||
+	    s[b - 1] != ' ')
+		return false;
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	if (strchr(".,;:!", s[b - 1]) != NULL)
+		return false;
+	for (size_t k = a; k < b; k++)
+		if (s[k] == s[0] && s[k + 1] == s[0])
+			return false; /* "-- a -- b --" */
+	for (size_t k = a; k < b; k++)
+		if ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= 'a' && s[k] <= 'z')
+		    || (unsigned char)s[k] >= 0x80)
+			return true;
+	return false;
+}
+
 static void
 plain_scan(struct plain *p, size_t start)
 {
@@ -1158,6 +1211,27 @@ plain_scan(struct plain *p, size_t start)
 					prev_heading = true;
 					continue;
 				}
+			}
+			it = save;
+		}
+		if ((prev == NULL || prev->blank) && is_adorn_char(
+		    (char)cur->first) && !cur->blank) {
+			/* a framed title stands between blank lines (a
+			 * "--- start ---" marks what follows it at once) */
+			struct line_iter save = it;
+			struct line ln;
+			cur = feat_full(p, &l);
+			if (framed(p, cur) && (!plain_peek(p, &it, &ln) ||
+			    (ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES &&
+			    feat_load(p, &ln)->blank))) {
+				it = save;
+				/* ranked as a bare heading: a stray notice
+				 * nests nothing under it */
+				plain_add_cand(p, cur, cur->start, CAND_FRAMED,
+				    2);
+				prev = cur;
+				prev_heading = true;
+				continue;
 			}
 			it = save;
 		}

@@ -182,6 +182,27 @@ test_plain_marked(void)
 	    "",
 	    "plain: a table's header row between rules is no heading");
 	check("a.txt", FORMAT_AUTO,
+	    "JPEG LIBRARY ARCHITECTURE\n\nThis file describes it.\n\n"
+	    "*** System features ***\n\nThe distribution has two parts.\n\n"
+	    "=== release 1.2 ===\n\nA change.\n\n"
+	    "*** Be aware that names changed. ***\n\nA note.\n\n"
+	    "--- start ---\n.if n \\{\\\n--- end ---\n",
+	    "1:1:JPEG LIBRARY ARCHITECTURE|1:5:System features|"
+	    "1:9:release 1.2",
+	    "plain: a title framed by runs of a rule character between "
+	    "blank lines is a heading (IJG's structure.txt), not a notice "
+	    "that ends a sentence nor a marker right above an example");
+	check("a.txt", FORMAT_AUTO,
+	    "Intro text.\n\nVersion One Released\n\n"
+	    "The first version of it all, with its features described.\n\n"
+	    "*** Please Read The README ***\n\nIt changed.\n\n"
+	    "Version Two Released\n\n"
+	    "The second version of it all, with more features than before.\n",
+	    "1:3:Version One Released|1:7:Please Read The README|"
+	    "1:11:Version Two Released",
+	    "plain: a framed line neither nests the bare headings after it "
+	    "nor makes them go");
+	check("a.txt", FORMAT_AUTO,
 	    "1. Introduction\n\nSome text for the introduction, long enough.\n\n"
 	    "1.1 Scope\n\nSome text about the scope of it all, also long.\n\n"
 	    "2. Design\n\nAnd the design itself, described in full here.\n",
