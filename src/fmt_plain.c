@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 #include <unistr.h>
 
 #include "outline.h"
@@ -1272,11 +1273,118 @@ plain_margin(const char *d, size_t len, size_t start)
 	return best;
 }
 
+/* Is s[0..n), what stands between "-*-" and "-*-", outline mode:
+ * "outline", or "mode: outline" among other variables? */
+static bool
+names_outline_mode(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	while (n > i && s[n - 1] == ' ')
+		n--;
+	if (n - i == 7 && strncasecmp(s + i, "outline", 7) == 0)
+		return true;
+	for (k = i; k + 5 <= n; k++) {
+		size_t j = k + 5;
+
+		if (strncasecmp(s + k, "mode:", 5) != 0 ||
+		    (k > 0 && s[k - 1] != ' ' && s[k - 1] != ';' &&
+		    s[k - 1] != '-'))
+			continue;
+		while (j < n && s[j] == ' ')
+			j++;
+		if (j + 7 <= n && strncasecmp(s + j, "outline", 7) == 0 &&
+		    (j + 7 == n || s[j + 7] == ';' || s[j + 7] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* Does the document say it is written for Emacs's outline mode: "-*-
+ * outline -*-" (or "-*- mode: outline -*-") on its first line, its second
+ * after "#!", or "mode: outline" in a Local Variables list in its last
+ * 3000 bytes (where Emacs looks)?  GNU NEWS files do. */
+static bool
+plain_outline_mode(const struct document *doc)
+{
+	static const char lv[] = "local variables:";
+	const char *d = doc->data;
+	size_t start = doc->text_start, len = doc->len;
+	struct line_iter it;
+	struct line l;
+	size_t from, k;
+	int i;
+
+	line_iter_init(&it, d, len, start);
+	for (i = 0; i < 2 && line_iter_next(&it, &l); i++) {
+		const char *s = d + l.start, *a, *b;
+		size_t n = l.end - l.start;
+
+		a = memmem(s, n, "-*-", 3);
+		b = a != NULL ? memmem(a + 3, n - (size_t)(a + 3 - s), "-*-", 3)
+		    : NULL;
+		if (b != NULL && names_outline_mode(a + 3, (size_t)(b - a - 3)))
+			return true;
+		if (n < 2 || s[0] != '#' || s[1] != '!')
+			break;
+	}
+	from = len - start > 3000 ? len - 3000 : start;
+	for (k = from; k + sizeof lv - 1 <= len; k++)
+		if (strncasecmp(d + k, lv, sizeof lv - 1) == 0)
+			break;
+	if (k + sizeof lv - 1 > len)
+		return false;
+	line_iter_init(&it, d, len, document_next_line(doc, k));
+	while (line_iter_next(&it, &l)) {
+		const char *s = d + l.start;
+		size_t n = l.end - l.start;
+
+		if (memmem(s, n, "end:", 4) != NULL ||
+		    memmem(s, n, "End:", 4) != NULL)
+			break;
+		if (names_outline_mode(s, n))
+			return true;
+	}
+	return false;
+}
+
+/* An outline-mode document's headings are its lines of stars: "* Title",
+ * "** Subtitle", one level a star.  Nothing else is judged. */
+static void
+plain_stars(struct outline *o, const struct document *doc)
+{
+	const char *d = doc->data;
+	struct line_iter it;
+	struct line l;
+
+	line_iter_init(&it, d, doc->len, doc->text_start);
+	while (line_iter_next(&it, &l)) {
+		const char *s = d + l.start;
+		size_t n = l.end - l.start, k = 0;
+
+		if (!outline_scanned(o, l.start))
+			return;
+		if (n < 3 || s[0] != '*')
+			continue;
+		while (k < n && s[k] == '*')
+			k++;
+		if (k < n && (s[k] == ' ' || s[k] == '\t'))
+			outline_add(o, l.start, l.lineno, (int)k, s + k, n - k);
+	}
+	outline_compact_levels(o);
+}
+
 void
 fmt_plain_parse(struct outline *o, const struct document *doc)
 {
 	struct plain p;
 
+	if (plain_outline_mode(doc)) {
+		plain_stars(o, doc);
+		return;
+	}
 	memset(&p, 0, sizeof p);
 	p.o = o;
 	p.doc = doc;

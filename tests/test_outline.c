@@ -192,6 +192,33 @@ test_plain_marked(void)
 	    "plain: a title framed by runs of a rule character between "
 	    "blank lines is a heading (IJG's structure.txt), not a notice "
 	    "that ends a sentence nor a marker right above an example");
+	check("NEWS", FORMAT_AUTO,
+	    "GNU thing NEWS                         -*- outline -*-\n\n"
+	    "* Noteworthy changes in release 2.0 [stable]\n\n"
+	    "** Bug fixes\n\n  It no longer crashes.\n\n"
+	    "** New Features\n\n  A flag.\n\n"
+	    "* Noteworthy changes in release 1.0\n\n"
+	    "Text.\n*bold* is no heading, nor is *** alone\n",
+	    "1:3:Noteworthy changes in release 2.0 [stable]|2:5:Bug fixes|"
+	    "2:9:New Features|1:13:Noteworthy changes in release 1.0",
+	    "plain: a document in Emacs outline mode has its lines of stars "
+	    "for headings, one level a star (GNU NEWS)");
+	check("TODO", FORMAT_AUTO,
+	    "Things to do.\n\n* Internationalization\n\n"
+	    "** updatedb should be translated\n\n"
+	    "Local Variables:\nmode: outline\nEnd:\n",
+	    "1:3:Internationalization|2:5:updatedb should be translated",
+	    "plain: so does one that says so in its Local Variables");
+	check("a.txt", FORMAT_AUTO,
+	    "#!/bin/sh\n# -*- mode: outline; coding: utf-8 -*-\n\n"
+	    "* One\n\nText.\n",
+	    "1:4:One",
+	    "plain: outline mode among other variables, after #!");
+	check("a.txt", FORMAT_AUTO,
+	    "A list of things -*- text -*-\n\n* First Item\n\n"
+	    "Some text about the first item, long enough to be a body.\n",
+	    "",
+	    "plain: another mode does not make stars headings");
 	check("a.txt", FORMAT_AUTO,
 	    "Intro text.\n\nVersion One Released\n\n"
 	    "The first version of it all, with its features described.\n\n"
