@@ -964,11 +964,12 @@ adorn_rank(char c)
 	}
 }
 
-/* Can t be the title of a rule u (under it, or over and under it)? */
+/* Can t be the title of a rule u (under it, or over and under it)?  Not a
+ * statement of code between two rules ("printf(...);"). */
 static bool
 rule_title(const struct feat *u, const struct feat *t)
 {
-	return u->adorn && !t->blank && !t->adorn &&
+	return u->adorn && !t->blank && !t->adorn && t->last != ';' &&
 	    (t->letters > 0 || t->num_depth > 0) &&
 	    t->indent <= PLAIN_MAX_SUBHEADING_INDENT &&
 	    t->chars <= PLAIN_MAX_HEADING_CHARS;

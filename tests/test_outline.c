@@ -182,6 +182,14 @@ test_plain_marked(void)
 	    "",
 	    "plain: a table's header row between rules is no heading");
 	check("a.txt", FORMAT_AUTO,
+	    "Usage\n=====\n\nIt feeds this to the editor:\n\n"
+	    "-----------------------------------\n"
+	    "foo.c:2: printf(\"hello word!\\n\");\n"
+	    "-----------------------------------\n\nAnd so on.\n",
+	    "1:1:Usage",
+	    "plain: a statement of code between two rules is no heading "
+	    "(git-jump's README)");
+	check("a.txt", FORMAT_AUTO,
 	    "JPEG LIBRARY ARCHITECTURE\n\nThis file describes it.\n\n"
 	    "*** System features ***\n\nThe distribution has two parts.\n\n"
 	    "=== release 1.2 ===\n\nA change.\n\n"
