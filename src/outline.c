@@ -610,6 +610,28 @@ has_rst_role(const char *s, size_t n)
 	    memchr(p + 2, '`', n - (size_t)(p + 2 - s)) != NULL;
 }
 
+/* [text](target): a Markdown link, not a man page's option syntax
+ * ("--kinds-(<LANG>|all)=[+|-](<kinds>|*)") */
+static bool
+has_md_link(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memmem(p, (size_t)(end - p), "](", 2)) != NULL) {
+		const char *a = p, *b = p + 2;
+
+		while (a > s && a[-1] != '[' && a[-1] != '|')
+			a--;
+		while (b < end && *b != ')' && *b != ' ' && *b != '|' &&
+		    *b != '<' && *b != '*')
+			b++;
+		if (a > s && a[-1] == '[' && b < end && *b == ')' && b > p + 2)
+			return true;
+		p += 2;
+	}
+	return false;
+}
+
 /* prev_blank: the line before was blank (or there was none); next_hash:
  * the line after starts with '#'. */
 static void
@@ -644,7 +666,7 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 	    !next_hash &&
 	    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '$')
 		sc->markdown += 2;
-	if (memmem(s, n, "](", 2) != NULL)
+	if (has_md_link(s, n))
 		sc->markdown++;
 	i = 0;
 	while (i < n && s[i] == '=')

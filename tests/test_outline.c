@@ -282,6 +282,18 @@ test_markdown(void)
 	    "1:1:Known Bugs|2:11:Not a Bug",
 	    "plain: blocks of lines quoted with '#' do not make a plain "
 	    "document Markdown (a Debian README.Bugs)");
+	check(NULL, FORMAT_AUTO,
+	    "NAME\n       ctags - Generate tag files\n\n"
+	    "OPTIONS\n       --kinds-(<LANG>|all)=[+|-](<kinds>|*)\n"
+	    "              Specifies kinds.\n\n"
+	    "       --fields-(<LANG>|all)=[+|-][<flags>|*]\n"
+	    "              Specifies fields, as --extras=[+|-](<x>|*) does.\n"
+	    "       --roles-(<LANG>|all).(<kind>|all)=[+|-][<roles>|*]\n"
+	    "              and --map-<LANG>=[+|-](<ext>|<pattern>) too.\n\n"
+	    "SEE ALSO\n       etags(1)\n",
+	    "1:1:NAME|1:4:OPTIONS|1:13:SEE ALSO",
+	    "plain: a man page's option syntax \"[+|-](<kinds>|*)\" is no "
+	    "Markdown link (ctags(1))");
 	check("a.txt", FORMAT_MARKDOWN, "Title\n=====\n", "1:1:Title",
 	    "markdown: --format overrides the name");
 	check_n("a.md", FORMAT_AUTO, "# A\0B\n", 6, "1:1:A\xEF\xBF\xBD" "B",
