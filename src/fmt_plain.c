@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "outline.h"
@@ -56,8 +57,11 @@
 _Static_assert(PLAIN_FEAT_CACHE > 2 + 2 + PLAIN_MAX_BLANKS_AFTER +
     PLAIN_BODY_LINES, "a turn of the scan outruns the features kept");
 
-enum cand_kind { CAND_UNDER, CAND_FRAMED, CAND_NUMBERED, CAND_CAPS,
-    CAND_BARE };
+/* CAND_FRAMED and CAND_LOOSE (an ALL-CAPS line ending with ':') are
+ * headings that change no verdict on the others: such lines are also
+ * notices and labels. */
+enum cand_kind { CAND_UNDER, CAND_FRAMED, CAND_LOOSE, CAND_NUMBERED,
+    CAND_CAPS, CAND_BARE };
 
 /* What the detector knows about one line. */
 struct feat {
@@ -119,26 +123,25 @@ is_lower_ascii(uint32_t c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* Letters and their case, from Unicode's tables beyond ASCII (an emoji
+ * or an arrow is not a letter; a CJK ideograph is, without case). */
 static bool
 is_letter(uint32_t c)
 {
-	return is_upper_ascii(c) || is_lower_ascii(c) || c >= 0xc0;
+	return is_upper_ascii(c) || is_lower_ascii(c) ||
+	    (c >= 0x80 && uc_is_alpha(c));
 }
 
-/* Upper/lower case for the characters headings are written in: ASCII and
- * Latin-1, Greek and Cyrillic ranges, enough for a heuristic. */
 static bool
 is_upper(uint32_t c)
 {
-	return is_upper_ascii(c) || (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
-	    (c >= 0x391 && c <= 0x3a9) || (c >= 0x410 && c <= 0x42f);
+	return is_upper_ascii(c) || (c >= 0x80 && uc_is_upper(c));
 }
 
 static bool
 is_lower(uint32_t c)
 {
-	return is_lower_ascii(c) || (c >= 0xdf && c <= 0xff && c != 0xf7) ||
-	    (c >= 0x3b1 && c <= 0x3c9) || (c >= 0x430 && c <= 0x44f);
+	return is_lower_ascii(c) || (c >= 0x80 && uc_is_lower(c));
 }
 
 static bool
@@ -707,9 +710,9 @@ plain_next(struct plain *p, struct line_iter *it, struct line *l,
 	return true;
 }
 
-/* A line short and plain enough to be a heading of any unmarked kind. */
+/* A line short and plain enough to be a heading, whatever its end. */
 static bool
-heading_shaped(const struct feat *f)
+heading_shaped_but_end(const struct feat *f)
 {
 	if (f->blank || f->long_line || f->adorn || f->bullet || f->leaders ||
 	    f->codeish || f->gap)
@@ -717,8 +720,15 @@ heading_shaped(const struct feat *f)
 	if (f->chars > PLAIN_MAX_HEADING_CHARS ||
 	    f->words > PLAIN_MAX_HEADING_WORDS || f->letters == 0)
 		return false;
-	if (!(is_upper(f->first) || (f->first >= '0' && f->first <= '9') ||
-	    f->num_depth > 0))
+	return is_upper(f->first) || (f->first >= '0' && f->first <= '9') ||
+	    f->num_depth > 0;
+}
+
+/* A line short and plain enough to be a heading of any unmarked kind. */
+static bool
+heading_shaped(const struct feat *f)
+{
+	if (!heading_shaped_but_end(f))
 		return false;
 	if (f->last == '.' || f->last == ',' || f->last == ';' ||
 	    f->last == ':' || f->last == '!')
@@ -918,6 +928,8 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 			return;
 		rank = p->caps ? 4 : 2;
 	}
+	if (kind == CAND_FRAMED || kind == CAND_LOOSE)
+		rank = p->caps ? 4 : 2; /* as a bare one: nothing under it */
 	/* outline_add cleans the title: escapes, overstrike, blanks */
 	/* a title the outline may read from the document is given from
 	 * there; otherwise from wherever it is in the cache */
@@ -1060,9 +1072,25 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
     bool prev_heading, const struct line_iter *it)
 {
 	struct lookahead la, la2;
-	bool caps, deeper_next = false, ok;
+	bool caps, deeper_next = false, ok, colon = false;
 
-	if (!heading_shaped(f) || !prev_allows(prev, prev_heading))
+	/* "CHANGES WITH 252:" over indented text is a section of its own
+	 * (systemd's NEWS), as a man page's NAME is */
+	if (!heading_shaped(f)) {
+		if (f->last != ':' || f->raw_indent > 0 ||
+		    !is_upper_ascii(f->first))
+			return false;
+		if (f->partial) { /* feat_quick left out its letters */
+			struct line l = { f->start, f->end, f->next,
+			    f->lineno };
+
+			f = feat_full(p, &l);
+		}
+		if (!all_caps(f) || !heading_shaped_but_end(f))
+			return false;
+		colon = true;
+	}
+	if (!prev_allows(prev, prev_heading))
 		return false;
 	/* ALL-CAPS section names stand out left of the text's margin (a man
 	 * page's), or are the text's own margin when it has none */
@@ -1072,6 +1100,8 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		return false;
 	look_ahead(p, it->pos, it->lineno, &la);
 	ok = body_follows(f, &la, caps);
+	if (colon && (!caps || !ok || la.next->raw_indent <= f->raw_indent))
+		return false;
 	if (!ok && la.have_next && heading_shaped(la.next) &&
 	    la.blanks <= 1) {
 		const struct feat *n = la.next;
@@ -1085,7 +1115,9 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 	}
 	if (!ok)
 		return false;
-	if (f->num_depth > 0 && f->indent == 0)
+	if (colon)
+		plain_add_cand(p, f, f->start, CAND_LOOSE, 0);
+	else if (f->num_depth > 0 && f->indent == 0)
 		plain_add_cand(p, f, f->start, CAND_NUMBERED,
 		    2 * f->num_depth);
 	else if (caps)
@@ -1227,10 +1259,8 @@ plain_scan(struct plain *p, size_t start)
 			    (ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES &&
 			    feat_load(p, &ln)->blank))) {
 				it = save;
-				/* ranked as a bare heading: a stray notice
-				 * nests nothing under it */
 				plain_add_cand(p, cur, cur->start, CAND_FRAMED,
-				    2);
+				    0);
 				prev = cur;
 				prev_heading = true;
 				continue;

@@ -195,8 +195,8 @@ test_plain_marked(void)
 	    "=== release 1.2 ===\n\nA change.\n\n"
 	    "*** Be aware that names changed. ***\n\nA note.\n\n"
 	    "--- start ---\n.if n \\{\\\n--- end ---\n",
-	    "1:1:JPEG LIBRARY ARCHITECTURE|1:5:System features|"
-	    "1:9:release 1.2",
+	    "1:1:JPEG LIBRARY ARCHITECTURE|2:5:System features|"
+	    "2:9:release 1.2",
 	    "plain: a title framed by runs of a rule character between "
 	    "blank lines is a heading (IJG's structure.txt), not a notice "
 	    "that ends a sentence nor a marker right above an example");
@@ -227,6 +227,27 @@ test_plain_marked(void)
 	    "Some text about the first item, long enough to be a body.\n",
 	    "",
 	    "plain: another mode does not make stars headings");
+	check("NEWS", FORMAT_AUTO,
+	    "systemd System and Service Manager\n\n"
+	    "CHANGES WITH 252 \xF0\x9F\x8E\x83:\n\n"
+	    "        Announcements of Future Feature Removals:\n\n"
+	    "        * We intend to remove cgroup v1 support from systemd\n"
+	    "          release after the end of 2023.\n\n"
+	    "NOTE:\nThis line is at the margin, so the one above is a label "
+	    "and no heading.\n\n"
+	    "CHANGES WITH 251:\n\n        * Some more changes to the "
+	    "service manager were made here.\n",
+	    "1:3:CHANGES WITH 252 \xF0\x9F\x8E\x83:|1:13:CHANGES WITH 251:",
+	    "plain: an ALL-CAPS line ending with ':' over indented text is "
+	    "a heading (systemd's NEWS; an emoji is not a letter), not over "
+	    "text at its own margin");
+	check("a.txt", FORMAT_AUTO,
+	    "TODO:\n\n    Write the rest.\n\nVersion Two Released\n\n"
+	    "The second version of it all, with its features described.\n\n"
+	    "Version One Released\n\n"
+	    "The version before it, with fewer features than the other.\n",
+	    "1:1:TODO:|1:5:Version Two Released|1:9:Version One Released",
+	    "plain: an ALL-CAPS label with ':' nests nothing under it");
 	check("a.txt", FORMAT_AUTO,
 	    "Intro text.\n\nVersion One Released\n\n"
 	    "The first version of it all, with its features described.\n\n"
