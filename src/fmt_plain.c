@@ -1401,7 +1401,11 @@ plain_stars(struct outline *o, const struct document *doc)
 			continue;
 		while (k < n && s[k] == '*')
 			k++;
-		if (k < n && (s[k] == ' ' || s[k] == '\t'))
+		if (k == n || (s[k] != ' ' && s[k] != '\t'))
+			continue;
+		while (n > k && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n > k + 1) /* a title after the blank */
 			outline_add(o, l.start, l.lineno, (int)k, s + k, n - k);
 	}
 	outline_compact_levels(o);

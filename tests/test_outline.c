@@ -206,7 +206,7 @@ test_plain_marked(void)
 	    "** Bug fixes\n\n  It no longer crashes.\n\n"
 	    "** New Features\n\n  A flag.\n\n"
 	    "* Noteworthy changes in release 1.0\n\n"
-	    "Text.\n*bold* is no heading, nor is *** alone\n",
+	    "Text.\n*bold* is no heading, nor is *** alone\n**   \n",
 	    "1:3:Noteworthy changes in release 2.0 [stable]|2:5:Bug fixes|"
 	    "2:9:New Features|1:13:Noteworthy changes in release 1.0",
 	    "plain: a document in Emacs outline mode has its lines of stars "
