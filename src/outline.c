@@ -647,9 +647,9 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 	    memchr(s, '`', n) == NULL))
 		return;
 	/* a fence opens after a blank line; "~~~~" under a title is an
-	 * underline */
+	 * underline, and a row of 13 or more a separator (automake's NEWS) */
 	if ((starts(s, n, "```") || starts(s, n, "~~~")) &&
-	    (prev_blank || *fenced)) {
+	    (prev_blank || *fenced) && !all_same(s, n, s[0], 13)) {
 		sc->markdown++;
 		*fenced = !*fenced;
 		return;

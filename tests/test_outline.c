@@ -304,6 +304,13 @@ test_markdown(void)
 	    "plain: blocks of lines quoted with '#' do not make a plain "
 	    "document Markdown (a Debian README.Bugs)");
 	check(NULL, FORMAT_AUTO,
+	    "Intro text.\n\n~~~~~~~~~~~~~~~~~~~~\n\nFirst Part\n----------\n\n"
+	    "Text.\n\n~~~~~~~~~~~~~~~~~~~~\n\nSecond Part\n-----------\n\n"
+	    "Text.\n\n~~~~~~~~~~~~~~~~~~~~\n",
+	    "1:5:First Part|1:12:Second Part",
+	    "plain: long rows of '~' between parts are separators, not "
+	    "Markdown code fences (automake's NEWS)");
+	check(NULL, FORMAT_AUTO,
 	    "NAME\n       ctags - Generate tag files\n\n"
 	    "OPTIONS\n       --kinds-(<LANG>|all)=[+|-](<kinds>|*)\n"
 	    "              Specifies kinds.\n\n"
