@@ -102,6 +102,7 @@ struct plain {
 	 * that underlines its headings does not also have bare or numbered
 	 * ones, and one with ALL-CAPS headings has bare ones below them. */
 	bool under, caps;
+	bool releases;      /* a NEWS file: "Changes in 2.40:" lines */
 	size_t nbare, nnumbered; /* candidates of these kinds seen */
 	bool restart;       /* a candidate changed what earlier ones are */
 	/* Lines are looked at more than once (as the line after a
@@ -738,6 +739,25 @@ heading_shaped(const struct feat *f)
 	return true;
 }
 
+/* "Changes in 2.40:", "New in 1.16.5:": the line of a release in a NEWS
+ * file, at the margin, short, naming a version and ending with ':'. */
+static bool
+release_line(const char *s, size_t n)
+{
+	size_t k;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n < 4 || n > PLAIN_MAX_HEADING_CHARS || s[n - 1] != ':' ||
+	    !is_upper_ascii((unsigned char)s[0]))
+		return false;
+	for (k = 1; k + 2 < n; k++)
+		if (s[k] >= '0' && s[k] <= '9' && s[k + 1] == '.' &&
+		    s[k + 2] >= '0' && s[k + 2] <= '9')
+			return true;
+	return false;
+}
+
 static bool
 all_caps(const struct feat *f)
 {
@@ -1072,7 +1092,7 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
     bool prev_heading, const struct line_iter *it)
 {
 	struct lookahead la, la2;
-	bool caps, deeper_next = false, ok, colon = false;
+	bool caps, deeper_next = false, ok, colon = false, release = false;
 
 	/* "CHANGES WITH 252:" over indented text is a section of its own
 	 * (systemd's NEWS), as a man page's NAME is */
@@ -1086,7 +1106,13 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 
 			f = feat_full(p, &l);
 		}
-		if (!all_caps(f) || !heading_shaped_but_end(f))
+		if (!heading_shaped_but_end(f))
+			return false;
+		/* "Changes in 2.40:" in a NEWS file */
+		release = p->releases && release_line(plain_bytes(p,
+		    f->text_start, f->text_end - f->text_start),
+		    f->text_end - f->text_start);
+		if (!release && !all_caps(f))
 			return false;
 		colon = true;
 	}
@@ -1100,7 +1126,10 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		return false;
 	look_ahead(p, it->pos, it->lineno, &la);
 	ok = body_follows(f, &la, caps);
-	if (colon && (!caps || !ok || la.next->raw_indent <= f->raw_indent))
+	if (release) /* its notes follow at once, as a list or text */
+		ok = la.have_next && la.blanks <= 1 && !la.next->adorn;
+	else if (colon && (!caps || !ok ||
+	    la.next->raw_indent <= f->raw_indent))
 		return false;
 	if (!ok && la.have_next && heading_shaped(la.next) &&
 	    la.blanks <= 1) {
@@ -1275,6 +1304,27 @@ plain_scan(struct plain *p, size_t start)
 	line_reader_fini(&r);
 }
 
+/* Is the document a list of releases: two release lines at least, each
+ * after a blank line, in its first part? */
+static bool
+plain_releases(const char *d, size_t len, size_t start)
+{
+	struct line_iter it;
+	struct line l;
+	bool prev_blank = true;
+	int n = 0;
+
+	if (len > start + PLAIN_MARGIN_SAMPLE)
+		len = start + PLAIN_MARGIN_SAMPLE;
+	line_iter_init(&it, d, len, start);
+	while (line_iter_next(&it, &l) && n < 2) {
+		if (prev_blank && release_line(d + l.start, l.end - l.start))
+			n++;
+		prev_blank = l.end == l.start;
+	}
+	return n >= 2;
+}
+
 /* Some documents (linuxdoc, some mail) indent all their text: headings and
  * paragraphs are then judged relative to that margin.  It is the most
  * common indent of long lines near the start. */
@@ -1426,6 +1476,7 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 	p.d = doc->data;
 	p.len = doc->len;
 	p.margin = plain_margin(p.d, p.len, doc->text_start);
+	p.releases = plain_releases(p.d, p.len, doc->text_start);
 	do {
 		if (p.restart)
 			outline_reset(o);

@@ -241,6 +241,21 @@ test_plain_marked(void)
 	    "plain: an ALL-CAPS line ending with ':' over indented text is "
 	    "a heading (systemd's NEWS; an emoji is not a letter), not over "
 	    "text at its own margin");
+	check("NEWS", FORMAT_AUTO,
+	    "-*- text -*-\n\nChanges in 2.40:\n\n"
+	    "* Objdump has a new command line option.\n\n"
+	    "Changes in 2.39:\n* The ELF linker now warns about stacks.\n"
+	    "  It used to say nothing.\n\n"
+	    "For the details see the manual, as it says there:\n"
+	    "* Nothing here is a heading.\n",
+	    "1:3:Changes in 2.40:|1:7:Changes in 2.39:",
+	    "plain: a NEWS file's release lines ending with ':' are headings "
+	    "(binutils), a lead-in that names no version is not");
+	check("a.txt", FORMAT_AUTO,
+	    "A guide.\n\nSince version 2.3:\n* the options changed.\n\n"
+	    "More text of the guide, long enough to be a paragraph here.\n",
+	    "",
+	    "plain: one lead-in naming a version does not make a NEWS file");
 	check("a.txt", FORMAT_AUTO,
 	    "TODO:\n\n    Write the rest.\n\nVersion Two Released\n\n"
 	    "The second version of it all, with its features described.\n\n"
