@@ -1157,10 +1157,10 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 }
 
 /* "*** Title ***", "=== release 1.2 ===": a title framed by two runs of
- * one rule character, at the margin.  It
- * may be a notice ("*** Please read the README ***") as well as a heading:
- * one that ends a sentence is not taken, and these do not change what
- * the document is judged to mark its headings with. */
+ * one rule character, at the margin.  Such a line may be a notice ("***
+ * Please read the README ***") as well as a heading: one that ends a
+ * sentence is not taken, and these do not change what the document is
+ * judged to mark its headings with. */
 static bool
 framed(const struct plain *p, const struct feat *f)
 {
@@ -1169,7 +1169,7 @@ framed(const struct plain *p, const struct feat *f)
 
 	if (f->blank || f->adorn || f->raw_indent > 0 || f->cleaned ||
 	    f->long_line || f->chars > PLAIN_MAX_HEADING_CHARS ||
-	    !is_adorn_char((char)f->first))
+	    f->first >= 0x80 || !is_adorn_char((char)f->first))
 		return false;
 	s = plain_bytes(p, f->text_start, f->text_end - f->text_start);
 	n = f->text_end - f->text_start;
@@ -1277,8 +1277,8 @@ plain_scan(struct plain *p, size_t start)
 			}
 			it = save;
 		}
-		if ((prev == NULL || prev->blank) && is_adorn_char(
-		    (char)cur->first) && !cur->blank) {
+		if ((prev == NULL || prev->blank) && !cur->blank &&
+		    cur->first < 0x80 && is_adorn_char((char)cur->first)) {
 			/* a framed title stands between blank lines (a
 			 * "--- start ---" marks what follows it at once) */
 			struct line_iter save = it;
