@@ -1,7 +1,8 @@
 # A random plain-text document that uses every rule of fmt_plain.c:
-# bare, numbered, ALL-CAPS, underlined and overlined headings, lists,
-# leaders, code, tables, prose of every length, escapes, overstrike, tabs,
-# margins, CRLF.  For tests/fuzz/plain-diff.sh.
+# bare, numbered, ALL-CAPS, underlined and overlined headings, framed
+# titles, ALL-CAPS labels and NEWS release lines ending with ':', Emacs
+# outline mode, lists, leaders, code, tables, prose of every length,
+# escapes, overstrike, tabs, margins, CRLF.  For tests/fuzz/plain-diff.sh.
 #	awk -v seed=N -f tests/fuzz/plain-doc.awk > doc.txt
 function pick(s,    a, n) { n = split(s, a, "|"); return a[int(rand() * n) + 1] }
 function pickc(s,    a, n) { n = split(s, a, ","); return a[int(rand() * n) + 1] }
@@ -116,6 +117,20 @@ function block(    c, ind, t, a, n, k, i, gap) {
 		k = int(rand() * 3) + 2
 		for (i = 1; i <= k; i++)
 			emit(title() "    " title())
+	} else if (c < 0.91) {
+		c = rand()
+		if (outl && c < 0.4)
+			emit(rule("*", int(rand() * 3) + 1) pick(" | |  |") \
+			    (chance(0.7) ? title() : "  "))
+		else if (c < 0.6)
+			emit(rule(a = pick("*|=|-|#|~"), pick("1|2|3|3|5|20") + 0) " " \
+			    title() " " rule(chance(0.8) ? a : "=", pick("1|2|3|5") + 0))
+		else if (c < 0.8)
+			emit(pick("CHANGES WITH|NOTE|KNOWN BUGS|WEB SITE|TODO") \
+			    pick(" 252| 2.4| \360\237\216\203|") ":")
+		else
+			emit(pick("Changes in|New in|What's new in|Since version") " " \
+			    int(rand() * 3) "." int(rand() * 40) pick(":|:|.|"))
 	} else {
 		pi = ""
 		para()
@@ -135,6 +150,9 @@ BEGIN {
 	srand(seed + 0)
 	margin = chance(0.33) ? sprintf("%" pick("2|4|8") "s", "") : ""
 	nl = 0
+	outl = chance(0.08)
+	if (outl)
+		emit(title() "        -*- outline -*-")
 	if (chance(0.2)) {
 		emit(title())
 		emit("")
