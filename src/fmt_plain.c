@@ -928,6 +928,7 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
     enum cand_kind kind, int rank)
 {
 	const char *t;
+	size_t n = f->end - f->start;
 
 	if (kind == CAND_UNDER && !p->under) {
 		p->under = true;
@@ -943,13 +944,12 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 	p->nnumbered += kind == CAND_NUMBERED;
 	if (kind == CAND_NUMBERED && p->under)
 		return;
-	if (kind == CAND_BARE) {
-		if (p->under || (f->indent > 0 && !p->caps))
-			return;
+	if (kind == CAND_BARE && (p->under || (f->indent > 0 && !p->caps)))
+		return;
+	/* framed titles and ':' labels rank as bare headings: nothing is
+	 * nested under them */
+	if (kind == CAND_BARE || kind == CAND_FRAMED || kind == CAND_LOOSE)
 		rank = p->caps ? 4 : 2;
-	}
-	if (kind == CAND_FRAMED || kind == CAND_LOOSE)
-		rank = p->caps ? 4 : 2; /* as a bare one: nothing under it */
 	/* outline_add cleans the title: escapes, overstrike, blanks */
 	/* a title the outline may read from the document is given from
 	 * there; otherwise from wherever it is in the cache */
@@ -973,15 +973,12 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 			t += 2;
 		if (e - t > 2 && e[-1] == side && e[-2] == ' ')
 			e -= 2;
-		if (offset != f->start)
-			outline_add_overlined(p->o, offset, f->lineno, rank,
-			    t, (size_t)(e - t));
-		else
-			outline_add(p->o, offset, f->lineno, rank, t,
-			    (size_t)(e - t));
-	} else
-		outline_add(p->o, offset, f->lineno, rank, t,
-		    f->end - f->start);
+		n = (size_t)(e - t);
+	}
+	if (offset != f->start)
+		outline_add_overlined(p->o, offset, f->lineno, rank, t, n);
+	else
+		outline_add(p->o, offset, f->lineno, rank, t, n);
 }
 
 static int
@@ -1283,7 +1280,7 @@ plain_scan(struct plain *p, size_t start)
 			 * "--- start ---" marks what follows it at once) */
 			struct line_iter save = it;
 			struct line ln;
-			cur = feat_full(p, &l);
+
 			if (framed(p, cur) && (!plain_peek(p, &it, &ln) ||
 			    (ln.end - ln.start <= PLAIN_MAX_HEADING_BYTES &&
 			    feat_load(p, &ln)->blank))) {
@@ -1304,37 +1301,21 @@ plain_scan(struct plain *p, size_t start)
 	line_reader_fini(&r);
 }
 
-/* Is the document a list of releases: two release lines at least, each
- * after a blank line, in its first part? */
-static bool
-plain_releases(const char *d, size_t len, size_t start)
+/* What the first part of the document says of the whole, in one pass
+ * over it.  Some documents (linuxdoc, some mail) indent all their text:
+ * headings and paragraphs are then judged relative to that margin, the
+ * most common indent of long lines near the start.  A NEWS file has two
+ * release lines at least there, each after a blank line. */
+static void
+plain_sample(struct plain *p, size_t start)
 {
+	unsigned count[PLAIN_MARGIN_MAX + 1] = { 0 };
+	const char *d = p->d;
+	size_t len = p->len;
 	struct line_iter it;
 	struct line l;
 	bool prev_blank = true;
-	int n = 0;
-
-	if (len > start + PLAIN_MARGIN_SAMPLE)
-		len = start + PLAIN_MARGIN_SAMPLE;
-	line_iter_init(&it, d, len, start);
-	while (line_iter_next(&it, &l) && n < 2) {
-		if (prev_blank && release_line(d + l.start, l.end - l.start))
-			n++;
-		prev_blank = l.end == l.start;
-	}
-	return n >= 2;
-}
-
-/* Some documents (linuxdoc, some mail) indent all their text: headings and
- * paragraphs are then judged relative to that margin.  It is the most
- * common indent of long lines near the start. */
-static int
-plain_margin(const char *d, size_t len, size_t start)
-{
-	unsigned count[PLAIN_MARGIN_MAX + 1] = { 0 };
-	struct line_iter it;
-	struct line l;
-	int i, best = 0;
+	int i, best = 0, releases = 0;
 
 	if (len > start + PLAIN_MARGIN_SAMPLE)
 		len = start + PLAIN_MARGIN_SAMPLE;
@@ -1347,11 +1328,16 @@ plain_margin(const char *d, size_t len, size_t start)
 		if (k - l.start <= PLAIN_MARGIN_MAX &&
 		    l.end - k >= PLAIN_MARGIN_LINE_CHARS)
 			count[k - l.start]++;
+		if (prev_blank && releases < 2 &&
+		    release_line(d + l.start, l.end - l.start))
+			releases++;
+		prev_blank = l.end == l.start;
 	}
 	for (i = 1; i <= PLAIN_MARGIN_MAX; i++)
 		if (count[i] > count[best])
 			best = i;
-	return best;
+	p->margin = best;
+	p->releases = releases >= 2;
 }
 
 /* Is s[0..n), what stands between "-*-" and "-*-", outline mode:
@@ -1475,8 +1461,7 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 	p.doc = doc;
 	p.d = doc->data;
 	p.len = doc->len;
-	p.margin = plain_margin(p.d, p.len, doc->text_start);
-	p.releases = plain_releases(p.d, p.len, doc->text_start);
+	plain_sample(&p, doc->text_start);
 	do {
 		if (p.restart)
 			outline_reset(o);
