@@ -86,6 +86,28 @@ decode_break(struct text_decoder *d, size_t pos, struct text_unit *u)
 	return true;
 }
 
+static bool
+is_alnum_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Is break u (a line end in a reflowed paragraph) inside a compound word
+ * that a formatter broke after its hyphen, as groff does ("POSIX-" at a
+ * line end, "conformant" on the next)?  A hyphen between blanks, or a
+ * double one, is a dash: the line end stays a space. */
+static bool
+compound_break(const struct text_decoder *d, const struct text_unit *u)
+{
+	const unsigned char *s = (const unsigned char *)d->data;
+	size_t next = u->off + u->len;
+
+	return (s[u->off] == '\n' || s[u->off] == '\r') &&
+	    u->off >= d->start + 2 && s[u->off - 1] == '-' &&
+	    (is_alnum_byte(s[u->off - 2]) || s[u->off - 2] >= 0x80) &&
+	    next < d->end && is_alnum_byte(s[next]);
+}
+
 bool
 text_is_control(uint32_t ch)
 {
@@ -300,11 +322,18 @@ text_decode(struct text_decoder *d, struct text_unit *u)
 			u->len += 3;
 			u->off = d->pos;
 			u->width = 0;
+			u->ch = 0x2060; /* no row ends inside the word */
 			d->pos = u->off + u->len;
 			return true;
 		}
 		if (d->join && (c == ' ' || c == '\t' || c == '\r' ||
 		    c == '\n') && decode_break(d, d->pos, u)) {
+			if (compound_break(d, u)) {
+				/* "POSIX-" "conformant": no space, but a row
+				 * may still end after the hyphen */
+				u->width = 0;
+				u->ch = 0x200b;
+			}
 			d->pos = u->off + u->len;
 			return true;
 		}

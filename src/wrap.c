@@ -36,6 +36,15 @@ is_blank_unit(const struct text_unit *u)
 	    (u->kind == TEXT_CHAR && u->ch == ' ');
 }
 
+/* A row ends before its trailing blanks, and before the line end after a
+ * compound's hyphen (a zero-width break), which shows as nothing: decoded
+ * again on its own, a row's last line end would be a space. */
+static bool
+is_trailing_unit(const struct text_unit *u)
+{
+	return is_blank_unit(u) || (u->kind == TEXT_BREAK && u->ch == 0x200b);
+}
+
 size_t
 wrap_list_marker(const char *s, size_t n)
 {
@@ -112,7 +121,9 @@ wrap_breaks(struct wrap *w, unsigned flags)
 		else if (u->kind == TEXT_TAB)
 			w->ucs[k] = '\t';
 		else if (u->kind == TEXT_BREAK)
-			w->ucs[k] = u->width > 0 ? ' ' : 0x2060; /* joiner */
+			/* a space; or none, as a word joiner (a word
+			 * rejoined) or a zero-width space (after a hyphen) */
+			w->ucs[k] = u->width > 0 ? ' ' : u->ch;
 		else
 			w->ucs[k] = 'x'; /* a marker breaks like a letter */
 	}
@@ -138,7 +149,7 @@ wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
 	size_t last = to;
 
 	(void)data;
-	while (last > from && is_blank_unit(&w->units[last - 1]))
+	while (last > from && is_trailing_unit(&w->units[last - 1]))
 		last--;
 	w->rows = xgrow(w->rows, &w->cap_rows, w->nrows + 1, sizeof *w->rows);
 	r = &w->rows[w->nrows++];

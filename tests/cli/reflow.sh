@@ -58,6 +58,23 @@ is "$(head -n 1 "$TMP/out")" \
 	"       Mandatory arguments to long options are mandatory for short" \
 	"man-page justification blanks become single spaces, hyphenated words rejoin"
 
+# groff breaks lines after the hyphen of a compound word; a dash is a dash
+printf '%s\n' \
+	'Bash can be configured to be fully compliant with the POSIX-' \
+	'conformant behaviour by default, and this line is long enough -' \
+	'the dash stays apart from its words when the lines are joined.' \
+	>"$TMP/compound.txt"
+"$FOLIO" --print --width=200 "$TMP/compound.txt" >"$TMP/out"
+grep -q 'with the POSIX-conformant behaviour' "$TMP/out"
+ok $? "a compound word broken after its hyphen is joined without a space"
+grep -q 'long enough - the dash' "$TMP/out"
+ok $? "a dash at a line end stays a dash between spaces"
+"$FOLIO" --print --width=60 "$TMP/compound.txt" >"$TMP/out"
+is "$(sed -n '1s/.* //p;2s/ .*//p' "$TMP/out" | tr '\n' ' ')" "POSIX- conformant " \
+	"a row may still end after the compound's hyphen, with no blank left"
+grep -q ' $' "$TMP/out"
+ok $((!$?)) "no row ends in a blank"
+
 cat >"$TMP/doc.md" <<'DOC'
 # Title
 
