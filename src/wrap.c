@@ -101,6 +101,35 @@ wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
 	}
 }
 
+static bool
+is_alnum_ascii(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* Two breaks UAX #14 forbids and libunistring 1.0 allows, which technical
+ * text is full of: after a full stop, comma or colon before a letter or
+ * digit ("e.g.", "config.h", "www.example.com"), and after the hyphens
+ * that start a word ("-mmin", "--all"). */
+static bool
+glued(const uint32_t *ucs, size_t k)
+{
+	uint32_t p;
+	size_t j;
+
+	if (k == 0 || !is_alnum_ascii(ucs[k]))
+		return false;
+	p = ucs[k - 1];
+	if (p == '.' || p == ',' || p == ':' || p == ';')
+		return true;
+	if (p != '-')
+		return false;
+	for (j = k - 1; j > 0 && ucs[j - 1] == '-'; j--)
+		;
+	return j == 0 || ucs[j - 1] == ' ' || ucs[j - 1] == '\t';
+}
+
 /* Fill w->brk: w->brk[k] != 0 when a row may start at unit k. */
 static void
 wrap_breaks(struct wrap *w, unsigned flags)
@@ -129,8 +158,8 @@ wrap_breaks(struct wrap *w, unsigned flags)
 	}
 	u32_possible_linebreaks(w->ucs, n, "UTF-8", w->brk);
 	for (k = 0; k < n; k++)
-		w->brk[k] = w->brk[k] == UC_BREAK_POSSIBLE ||
-		    w->brk[k] == UC_BREAK_MANDATORY;
+		w->brk[k] = (w->brk[k] == UC_BREAK_POSSIBLE ||
+		    w->brk[k] == UC_BREAK_MANDATORY) && !glued(w->ucs, k);
 }
 
 static int

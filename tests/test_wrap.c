@@ -53,6 +53,11 @@ test_words(void)
 	    "a hyphen is a break opportunity");
 	wraps_to("abc def", 5, WRAP_HARD, "abc d|ef",
 	    "hard wrapping breaks at the width exactly");
+	wraps_to("see e.g. config.h at www.example.com", 16, 0,
+	    "see e.g.|config.h at|www.example.com",
+	    "no break after a full stop inside a word (e.g., a file name)");
+	wraps_to("with -mmin or --all", 9, 0, "with|-mmin or|--all",
+	    "no break after the hyphens that start an option");
 }
 
 static void
