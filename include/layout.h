@@ -33,6 +33,8 @@ struct layout {
 	bool reflow;       /* join the lines of paragraphs */
 	int margin;        /* the indent of the document's text (plain) */
 	int fill;          /* the width its text was wrapped at (plain) */
+	bool man;          /* a manual page as man prints it (plain) */
+	int right;         /* its right margin: the end of justified lines */
 	struct wrap wrap;
 	bool cached;
 	size_t cache_start;

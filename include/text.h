@@ -52,6 +52,10 @@ struct text_decoder {
 	size_t start;
 	struct text_style style;
 	bool join;  /* line ends (with the blanks around them) are BREAKs */
+	bool keep_tag; /* with join: the first run of blanks after the first
+			  line's text (a tag's, as "-c        If the...")
+			  is kept as it is, not made one space */
+	size_t keep_end; /* where that run ends, once met */
 	bool literal; /* no SGR styles, no overstrike: every ESC and BS is a
 			 CONTROL unit (file names, messages) */
 };

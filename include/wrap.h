@@ -16,6 +16,7 @@ struct wrap_row {
 	struct text_style style; /* SGR state at start */
 	uint16_t indent;         /* blank columns before the first unit */
 	bool join;               /* part of a reflowed paragraph (WRAP_JOIN) */
+	bool tag;                /* it starts with a tag (WRAP_TAG) */
 };
 
 struct wrap {
@@ -35,6 +36,9 @@ struct wrap {
 #define WRAP_JOIN 0x02
 /* One row only: what does not fit is cut (rules and underlines). */
 #define WRAP_CLIP 0x04
+/* With WRAP_JOIN: the line starts with a tag ("-c        If the..."),
+ * whose run of blanks is kept (text_decoder's keep_tag). */
+#define WRAP_TAG 0x08
 
 void wrap_init(struct wrap *w);
 void wrap_fini(struct wrap *w);
@@ -43,6 +47,10 @@ void wrap_fini(struct wrap *w);
  * one empty row). */
 size_t wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
     int width, unsigned flags);
+/* The same, with continuation rows indented by `hang` columns (at most
+ * half the width), or as wrap_hanging_indent says when hang < 0. */
+size_t wrap_line_hang(struct wrap *w, const char *data, size_t start,
+    size_t end, int width, unsigned flags, int hang);
 /* Columns that continuation rows of this line are indented by: its leading
  * blanks, plus a list marker ("* ", "- ", "1. ", "a) ") if it has one. */
 int wrap_hanging_indent(const char *data, size_t start, size_t end);

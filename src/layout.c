@@ -89,6 +89,10 @@ strip_cr(const char *d, size_t start, size_t end)
 /* The fill width is the width this share of the prose lines stay within. */
 #define FILL_PERCENTILE 90
 #define MARGIN_MAX 8
+/* A manual page's lines, justified, may be as wide as its terminal. */
+#define MAN_RIGHT_MAX 400
+/* Lines looked back over for the tag a deeper-indented line belongs to. */
+#define TAG_LOOKBACK 8
 
 struct lineinfo {
 	const char *s;   /* text after the indent */
@@ -144,21 +148,85 @@ is_rule(const struct lineinfo *li)
  * are further apart. */
 #define TABLE_GAP 3
 
+/* The columns li's line takes, its indent included; past max, only that
+ * it is wider than max. */
+static int
+line_cols(const struct lineinfo *li, int max)
+{
+	return li->indent + (int)text_width_max(li->s, li->n, (size_t)max);
+}
+
+/* Does li's text, from byte `from` on (past a tag), line up columns?  In a
+ * manual page a line that reaches its right margin is justified: its runs
+ * of blanks are the justification's. */
 static bool
-is_tabular(const struct lineinfo *li)
+is_tabular_from(const struct layout *l, const struct lineinfo *li,
+    size_t from)
 {
 	size_t i, run = 0;
 
 	if (li->n > 0 && (li->s[0] == '|' || starts_with(li, "+-")))
 		return true;
-	for (i = 1; i < li->n; i++) {
-		if (li->s[i] == '\t')
-			return true;
+	if (memchr(li->s, '\t', li->n) != NULL)
+		return true;
+	if (l->man && li->indent > 0 &&
+	    line_cols(li, MAN_RIGHT_MAX) == l->right)
+		return false;
+	for (i = from > 1 ? from : 1; i < li->n; i++) {
 		run = li->s[i] == ' ' ? run + 1 : 0;
 		if (run >= TABLE_GAP)
 			return true;
 	}
 	return false;
+}
+
+static bool
+is_tabular(const struct layout *l, const struct lineinfo *li)
+{
+	return is_tabular_from(l, li, 0);
+}
+
+/* A tag and its text on one line, "-c        If the -c option..." (a
+ * manual's option, a definition list): the column where the text starts
+ * after the first run of two blanks or more, and in *after the byte of li
+ * where it does (and in *run the run's length).  -1 when there is none.
+ * Whether li is a tag's line depends on what follows it: the next line
+ * starts at that column, or the run is wide. */
+static int
+tag_column(const struct lineinfo *li, size_t *after, size_t *run)
+{
+	size_t i, k;
+
+	for (i = 1; i + 2 < li->n; i++) {
+		if (li->s[i] != ' ' || li->s[i + 1] != ' ')
+			continue;
+		for (k = i; k < li->n && li->s[k] == ' '; k++)
+			;
+		if (after != NULL)
+			*after = k;
+		if (run != NULL)
+			*run = k - i;
+		return li->indent + (int)text_width(li->s, k);
+	}
+	return -1;
+}
+
+/* Does li start with a tag, by its looks alone: a short one (an option,
+ * a term: not a command with its arguments lined up), blanks as wide as a
+ * table's after it, and no sentence ended (justification puts three blanks
+ * after a full stop)?  The column of its text, or -1. */
+#define TAG_MAX_COLS 32
+
+static int
+tag_start(const struct lineinfo *li, size_t *after)
+{
+	size_t run;
+	int col = tag_column(li, after, &run);
+
+	if (col < 0 || run < TABLE_GAP || col - li->indent > TAG_MAX_COLS ||
+	    strchr(".,;:!?", li->s[*after - run - 1]) != NULL)
+		return -1;
+	return col;
 }
 
 static bool
@@ -210,10 +278,11 @@ joins_asciidoc(const struct lineinfo *a, const struct lineinfo *b)
 }
 
 static bool
-joins_rst(const struct lineinfo *a, const struct lineinfo *b, int hang)
+joins_rst(const struct layout *l, const struct lineinfo *a,
+    const struct lineinfo *b, int hang)
 {
 	if (wrap_list_marker(b->s, b->n) || starts_with(b, "..") ||
-	    starts_with(a, "..") || is_tabular(a) || is_tabular(b))
+	    starts_with(a, "..") || is_tabular(l, a) || is_tabular(l, b))
 		return false;
 	return b->indent == a->indent || b->indent == hang;
 }
@@ -222,17 +291,28 @@ static bool
 joins_plain(const struct layout *l, const struct lineinfo *a,
     const struct lineinfo *b, int hang)
 {
-	int wa;
+	/* a manual's lines are as wide as the terminal it was made for */
+	int wa, max = l->man ? MAN_RIGHT_MAX : FILL_MAX;
+	size_t after = 0;
+	/* a tag's line goes on under its text, not under the tag */
+	bool tagged = b->indent > a->indent &&
+	    tag_column(a, &after, NULL) == b->indent;
 
 	/* no prose is as dense as four bytes a column: too wide */
-	if (a->n > 4 * FILL_MAX)
+	if (a->n > 4 * (size_t)max)
 		return false;
-	/* only whether it is within FILL_MAX matters past that */
-	wa = (int)text_width_max(a->s, a->n, FILL_MAX) + a->indent;
-	if (wa > FILL_MAX || is_tabular(a) || is_tabular(b) ||
-	    wrap_list_marker(b->s, b->n))
+	/* only whether it is within the maximum matters past that */
+	wa = line_cols(a, max);
+	if (wa > max || is_tabular_from(l, a, tagged ? after : 0) ||
+	    is_tabular(l, b) || wrap_list_marker(b->s, b->n))
 		return false;
-	if (b->indent != a->indent && b->indent != hang)
+	/* a manual's lines wider than its page were laid out by hand */
+	if (l->man && (wa > l->right || line_cols(b, max) > l->right))
+		return false;
+	/* a tag starts an item of its own, even on a justified line */
+	if (tag_start(b, &after) >= 0)
+		return false;
+	if (b->indent != a->indent && b->indent != hang && !tagged)
 		return false;
 	/* a deliberate break: the next word would have fit */
 	return (wa + 1 + first_word_width(b)) * 100 >
@@ -259,16 +339,32 @@ layout_joins(const struct layout *l, const struct segment *ga,
 	case FORMAT_ASCIIDOC:
 		return joins_asciidoc(&a, &b);
 	case FORMAT_RST:
-		return joins_rst(&a, &b, hang);
+		return joins_rst(l, &a, &b, hang);
 	default:
 		return joins_plain(l, &a, &b, hang);
 	}
 }
 
+/* Is this (a document's first line) the header man writes at the top of
+ * a manual page, "LS(1)   User Commands   LS(1)"? */
+static bool
+man_header(const struct lineinfo *li)
+{
+	size_t a = 0, b = li->n;
+
+	while (a < li->n && li->s[a] != ' ')
+		a++;
+	while (b > 0 && li->s[b - 1] != ' ')
+		b--;
+	return a >= 4 && a < li->n && li->n - b == a &&
+	    memcmp(li->s, li->s + b, a) == 0 && li->s[a - 1] == ')' &&
+	    memchr(li->s, '(', a) != NULL;
+}
+
 /* The document's margin (most common indent of long lines) and fill width
  * (the width most of its prose lines stay within), from its first part.
  * Lines indented past the margin (code, tables) do not count for the fill
- * width. */
+ * width.  Whether it is a manual page, from its first line. */
 static void
 layout_measure(struct layout *l)
 {
@@ -308,6 +404,26 @@ layout_measure(struct layout *l)
 			seen += width[k][i];
 		if (seen * 100 >= total * FILL_PERCENTILE) {
 			l->fill = i < 40 ? FILL_DEFAULT : i;
+			break;
+		}
+	}
+	if (l->o->format == FORMAT_PLAIN) {
+		line_iter_init(&it, l->doc->data, len, l->doc->text_start);
+		while (line_iter_next(&it, &ln)) {
+			struct segment g = { ln.start, ln.end, ln.next };
+			struct lineinfo li;
+
+			line_info(l, &g, &li);
+			if (li.blank)
+				continue;
+			/* the header spans the page's width, as its
+			 * justified lines do */
+			l->man = man_header(&li);
+			if (l->man) {
+				l->right = line_cols(&li, MAN_RIGHT_MAX);
+				if (l->right >= 40)
+					l->fill = l->right;
+			}
 			break;
 		}
 	}
@@ -412,6 +528,30 @@ layout_segment(const struct layout *l, size_t off, struct segment *s)
 	s->next = last.next;
 }
 
+/* Is the line starting at `start`, indented by col, the text of a tag
+ * above it ("--size=N    the size, which" over lines at that column),
+ * not code? */
+static bool
+tag_text(const struct layout *l, size_t start, int col)
+{
+	struct segment g;
+	struct lineinfo li;
+	const char *p, *q;
+	int k;
+
+	for (k = 0; k < TAG_LOOKBACK && start > l->doc->text_start; k++) {
+		if (!physical_line(l, start - 1, &g, &p, &q))
+			return false;
+		line_info(l, &g, &li);
+		if (li.blank || li.indent > col)
+			return false;
+		if (li.indent < col)
+			return tag_column(&li, NULL, NULL) == col;
+		start = g.start;
+	}
+	return false;
+}
+
 bool
 layout_verbatim(const struct layout *l, const struct segment *s)
 {
@@ -425,11 +565,54 @@ layout_verbatim(const struct layout *l, const struct segment *s)
 		return outline_is_verbatim(l->o, s->start);
 	if (s->start > 0 && d[s->start - 1] != '\n')
 		return false; /* a chunk of a long line */
+	/* a manual indents its text as deep as it likes; its examples are
+	 * short lines, which nothing joins */
+	if (l->man)
+		return false;
 	while (i < s->end && (d[i] == ' ' || d[i] == '\t')) {
 		col = d[i] == '\t' ? col + LAYOUT_CODE_INDENT : col + 1;
 		i++;
 	}
-	return i < s->end && col >= l->margin + LAYOUT_CODE_INDENT;
+	return i < s->end && col >= l->margin + LAYOUT_CODE_INDENT &&
+	    !tag_text(l, s->start, col);
+}
+
+/* The column a tag's text starts at, when segment s (plain text) starts
+ * with a tag, or -1: its rows then hang there.  A paragraph starts with
+ * one when its second line starts at that column, and keeps the tag's
+ * blanks (WRAP_TAG); a line alone when tag_start says so and no columns
+ * follow.  A manual's line alone that is not columns is justified prose:
+ * its runs of blanks become one space (WRAP_JOIN), as a paragraph's. */
+static int
+tag_hang(const struct layout *l, const struct segment *s, unsigned *flags)
+{
+	const char *d = l->doc->data;
+	const char *nl = memchr(d + s->start, '\n', s->end - s->start);
+	struct segment first = { s->start, s->end, s->next };
+	struct lineinfo li;
+	size_t after;
+	int col;
+
+	if (nl != NULL) {
+		struct segment rest = { (size_t)(nl - d) + 1, s->end, s->next };
+		struct lineinfo next;
+
+		first.end = strip_cr(d, s->start, (size_t)(nl - d));
+		line_info(l, &first, &li);
+		line_info(l, &rest, &next);
+		col = tag_column(&li, &after, NULL);
+		if (col < 0 || next.indent != col)
+			return -1;
+		*flags |= WRAP_TAG;
+		return col;
+	}
+	line_info(l, &first, &li);
+	col = tag_start(&li, &after);
+	if (col >= 0 && is_tabular_from(l, &li, after))
+		col = -1; /* a table's row */
+	if (l->man && !li.blank && (col >= 0 || !is_tabular(l, &li)))
+		*flags |= WRAP_JOIN | (col >= 0 ? WRAP_TAG : 0);
+	return col;
 }
 
 const struct wrap_row *
@@ -439,14 +622,18 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 	    l->cache_width != l->width) {
 		unsigned flags = layout_verbatim(l, s) ? WRAP_HARD : 0;
 		struct lineinfo li;
+		int hang = -1;
 
 		line_info(l, s, &li);
 		if (is_rule(&li) && li.n > 3)
 			flags |= WRAP_CLIP;
 		if (memchr(l->doc->data + s->start, '\n', s->end - s->start))
 			flags |= WRAP_JOIN;
-		l->nrows = wrap_line(&l->wrap, l->doc->data, s->start, s->end,
-		    l->width, flags);
+		if (l->o != NULL && l->o->format == FORMAT_PLAIN &&
+		    !(flags & (WRAP_HARD | WRAP_CLIP)))
+			hang = tag_hang(l, s, &flags);
+		l->nrows = wrap_line_hang(&l->wrap, l->doc->data, s->start,
+		    s->end, l->width, flags, hang);
 		l->cached = true;
 		l->cache_start = s->start;
 		l->cache_width = l->width;

@@ -169,6 +169,7 @@ print_row(FILE *f, const char *data, const struct wrap_row *r, struct buf *b)
 	text_decoder_init(&d, data, r->start, r->end);
 	d.style = r->style;
 	d.join = r->join;
+	d.keep_tag = r->tag;
 	while (text_decode(&d, &u)) {
 		if (u.kind == TEXT_TAB) {
 			int w = TEXT_TAB_STOP - col % TEXT_TAB_STOP;

@@ -40,6 +40,8 @@ text_decoder_init(struct text_decoder *d, const char *data, size_t start,
 	d->end = end;
 	d->start = start;
 	d->join = false;
+	d->keep_tag = false;
+	d->keep_end = 0;
 	d->literal = false;
 	text_style_reset(&d->style);
 }
@@ -75,6 +77,11 @@ decode_break(struct text_decoder *d, size_t pos, struct text_unit *u)
 		while (k < pos && (d->data[k] == ' ' || d->data[k] == '\t'))
 			k++;
 		if (k == pos)
+			return false;
+		/* and so is a tag's run of blanks */
+		if (d->keep_tag && d->keep_end == 0)
+			d->keep_end = i;
+		if (pos < d->keep_end)
 			return false;
 	}
 	u->off = pos;

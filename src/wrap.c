@@ -86,14 +86,15 @@ wrap_hanging_indent(const char *data, size_t start, size_t end)
 
 static void
 wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
-    bool join)
+    unsigned flags)
 {
 	struct text_decoder d;
 	struct text_unit u;
 
 	w->nunits = 0;
 	text_decoder_init(&d, data, start, end);
-	d.join = join;
+	d.join = (flags & WRAP_JOIN) != 0;
+	d.keep_tag = (flags & WRAP_TAG) != 0;
 	while (text_decode(&d, &u)) {
 		w->units = xgrow(w->units, &w->cap_units, w->nunits + 1,
 		    sizeof *w->units);
@@ -193,21 +194,31 @@ wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
 	    : r->start;
 	r->indent = (uint16_t)indent;
 	r->join = join;
+	r->tag = false;
 }
 
 size_t
 wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
     int width, unsigned flags)
 {
+	return wrap_line_hang(w, data, start, end, width, flags, -1);
+}
+
+size_t
+wrap_line_hang(struct wrap *w, const char *data, size_t start, size_t end,
+    int width, unsigned flags, int hang)
+{
 	size_t k, row = 0, brk_at = 0;
-	int col = 0, hang, indent = 0;
+	int col = 0, indent = 0;
 
 	if (width < 1)
 		width = 1;
 	w->nrows = 0;
-	wrap_decode(w, data, start, end, (flags & WRAP_JOIN) != 0);
+	wrap_decode(w, data, start, end, flags);
 	wrap_breaks(w, flags);
-	hang = flags & WRAP_HARD ? 0 : wrap_hanging_indent(data, start, end);
+	if (hang < 0)
+		hang = flags & WRAP_HARD ? 0 :
+		    wrap_hanging_indent(data, start, end);
 	if (hang > width / WRAP_MAX_INDENT_DIVISOR)
 		hang = width / WRAP_MAX_INDENT_DIVISOR;
 	for (k = 0; k < w->nunits; k++) {
@@ -239,5 +250,7 @@ wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
 	if (w->nrows == 0 || row < w->nunits)
 		wrap_emit(w, data, row, w->nunits, end, indent,
 		    (flags & WRAP_JOIN) != 0);
+	/* the first row has the tag; shown again, it keeps its blanks */
+	w->rows[0].tag = (flags & WRAP_TAG) != 0;
 	return w->nrows;
 }

@@ -52,6 +52,21 @@ start 100 30 -- "$TMP/hostile.txt"
 check '│ Escape \^\[\]0;owned\^G and \^\[\[2J clear and <9B> too\.' \
 	"control sequences in the text are shown as markers, not executed"
 
+# A manual page piped in, made for a wider terminal: reflowed, tags kept
+{
+	printf '%-31s%-36s%s\n' 'FROB(1)' 'User Commands' 'FROB(1)'
+	printf '\nOPTIONS\n'
+	printf '       -c        Count the cards instead of writing them, and print the\n'
+	printf '                 total on a line of its own, then stop reading at once.\n'
+	printf '       -q        Say nothing.\n'
+} >"$TMP/man.txt"
+PTY_PIPE_FROM="$TMP/man.txt" start 60 12 -- --no-bookmarks
+check '^       -c        Count the cards instead of writing them,$' \
+	"a manual piped in is reflowed to the screen, its tags kept"
+is "$(screen | grep -A 1 '^       -c  ' | sed -n 2p)" \
+	"                 and print the total on a line of its own," \
+	"and the tag's text goes on under its first line's"
+
 start 100 12 -- "$TMP/long.txt"
 keys G
 check '~|Detail paragraph 6\.A\.3' "G shows the end of the document"
