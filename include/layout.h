@@ -35,6 +35,7 @@ struct layout {
 	int fill;          /* the width its text was wrapped at (plain) */
 	bool man;          /* a manual page as man prints it (plain) */
 	int right;         /* its right margin: the end of justified lines */
+	char man_name[64]; /* "LS(1)": its header and footer end with it */
 	struct wrap wrap;
 	bool cached;
 	size_t cache_start;

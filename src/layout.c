@@ -420,6 +420,14 @@ layout_measure(struct layout *l)
 			 * justified lines do */
 			l->man = man_header(&li);
 			if (l->man) {
+				size_t k = 0;
+
+				while (li.s[k] != ' ' &&
+				    k + 1 < sizeof l->man_name) {
+					l->man_name[k] = li.s[k];
+					k++;
+				}
+				l->man_name[k] = '\0';
 				l->right = line_cols(&li, MAN_RIGHT_MAX);
 				if (l->right >= 40)
 					l->fill = l->right;
@@ -577,6 +585,19 @@ layout_verbatim(const struct layout *l, const struct segment *s)
 	    !tag_text(l, s->start, col);
 }
 
+/* Is li a manual's header or footer, which end with its name ("LS(1)")?
+ * Its columns spread over the page's width: made one space apart, they
+ * fit on one row of a narrower pane. */
+static bool
+man_frame(const struct layout *l, const struct lineinfo *li)
+{
+	size_t k = strlen(l->man_name);
+
+	return li->indent == 0 && k > 0 && li->n > k &&
+	    li->s[li->n - k - 1] == ' ' &&
+	    memcmp(li->s + li->n - k, l->man_name, k) == 0;
+}
+
 /* The column a tag's text starts at, when segment s (plain text) starts
  * with a tag, or -1: its rows then hang there.  A paragraph starts with
  * one when its second line starts at that column, and keeps the tag's
@@ -610,7 +631,8 @@ tag_hang(const struct layout *l, const struct segment *s, unsigned *flags)
 	col = tag_start(&li, &after);
 	if (col >= 0 && is_tabular_from(l, &li, after))
 		col = -1; /* a table's row */
-	if (l->man && !li.blank && (col >= 0 || !is_tabular(l, &li)))
+	if (l->man && !li.blank &&
+	    (col >= 0 || !is_tabular(l, &li) || man_frame(l, &li)))
 		*flags |= WRAP_JOIN | (col >= 0 ? WRAP_TAG : 0);
 	return col;
 }
