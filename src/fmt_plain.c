@@ -57,11 +57,11 @@
 _Static_assert(PLAIN_FEAT_CACHE > 2 + 2 + PLAIN_MAX_BLANKS_AFTER +
     PLAIN_BODY_LINES, "a turn of the scan outruns the features kept");
 
-/* CAND_FRAMED and CAND_LOOSE (an ALL-CAPS line ending with ':') are
- * headings that change no verdict on the others: such lines are also
- * notices and labels. */
-enum cand_kind { CAND_UNDER, CAND_FRAMED, CAND_LOOSE, CAND_NUMBERED,
-    CAND_CAPS, CAND_BARE };
+/* CAND_FRAMED, CAND_LOOSE (an ALL-CAPS line ending with ':') and
+ * CAND_PART (a title after a separator rule) are headings that change no
+ * verdict on the others: such lines are also notices and labels. */
+enum cand_kind { CAND_UNDER, CAND_FRAMED, CAND_LOOSE, CAND_PART,
+    CAND_NUMBERED, CAND_CAPS, CAND_BARE };
 
 /* What the detector knows about one line. */
 struct feat {
@@ -103,6 +103,8 @@ struct plain {
 	 * ones, and one with ALL-CAPS headings has bare ones below them. */
 	bool under, caps;
 	bool releases;      /* a NEWS file: "Changes in 2.40:" lines */
+	bool separated;     /* parts begin with a rule, a blank line and
+			       their title (less's NEWS) */
 	size_t nbare, nnumbered; /* candidates of these kinds seen */
 	bool restart;       /* a candidate changed what earlier ones are */
 	/* Lines are looked at more than once (as the line after a
@@ -162,6 +164,27 @@ ends_sentence(uint32_t c)
 	return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
 	    c == '\'' || c == ')' || c == 0x201d || c == 0x2019 ||
 	    c == 0x2026 || c == ';' || c == ',';
+}
+
+/* A rule that separates parts of a document: ten of one rule character
+ * or more, alone on its line, at its start. */
+#define PLAIN_SEPARATOR_CHARS 10
+/* A part's title after such a rule may be indented this much (two tabs). */
+#define PLAIN_MAX_PART_INDENT 16
+
+static bool
+separator_rule(const char *s, size_t n)
+{
+	size_t k;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n < PLAIN_SEPARATOR_CHARS || !is_adorn_char(s[0]))
+		return false;
+	for (k = 1; k < n; k++)
+		if (s[k] != s[0])
+			return false;
+	return true;
 }
 
 /* A list item's mark: what strchr("*-+>|o", c) finds (NUL included). */
@@ -946,9 +969,10 @@ plain_add_cand(struct plain *p, const struct feat *f, size_t offset,
 		return;
 	if (kind == CAND_BARE && (p->under || (f->indent > 0 && !p->caps)))
 		return;
-	/* framed titles and ':' labels rank as bare headings: nothing is
-	 * nested under them */
-	if (kind == CAND_BARE || kind == CAND_FRAMED || kind == CAND_LOOSE)
+	/* framed titles, ':' labels and parts' titles rank as bare
+	 * headings: nothing is nested under them */
+	if (kind == CAND_BARE || kind == CAND_FRAMED || kind == CAND_LOOSE ||
+	    kind == CAND_PART)
 		rank = p->caps ? 4 : 2;
 	/* outline_add cleans the title: escapes, overstrike, blanks */
 	/* a title the outline may read from the document is given from
@@ -1194,6 +1218,26 @@ framed(const struct plain *p, const struct feat *f)
 	return false;
 }
 
+/* The title of a part that starts with a separator rule, in a document
+ * whose parts do (p->separated): the first line after the rule and its
+ * blank lines, short, heading-shaped whatever its indent ("\tMajor
+ * changes between versions 581 and 590"), with a blank line and text
+ * after it.  Ranked and judged as a framed title. */
+static bool
+part_title(struct plain *p, const struct feat *f, const struct line_iter *it)
+{
+	struct line l = { f->start, f->end, f->next, f->lineno };
+	struct lookahead la;
+
+	if (f->long_line || f->adorn || f->raw_indent > PLAIN_MAX_PART_INDENT)
+		return false;
+	f = feat_full(p, &l);
+	if (!heading_shaped(f))
+		return false;
+	look_ahead(p, it->pos, it->lineno, &la);
+	return la.have_next && la.blanks > 0;
+}
+
 static void
 plain_scan(struct plain *p, size_t start)
 {
@@ -1202,6 +1246,8 @@ plain_scan(struct plain *p, size_t start)
 	struct line l;
 	const struct feat *prev = NULL, *cur, *next;
 	bool prev_heading = false;
+	/* a separator rule and blank lines are above this line, the next */
+	bool after_rule, part = false;
 
 	/* Lines come from the reader (the file read through a buffer), or
 	 * from the features kept when a look ahead has seen them; looking
@@ -1222,9 +1268,14 @@ plain_scan(struct plain *p, size_t start)
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES) {
 			prev = feat_long(p, &l, text, false);
 			prev_heading = false;
+			part = false;
 			continue;
 		}
 		cur = feat_load(p, &l);
+		after_rule = part;
+		if (!cur->blank)
+			part = cur->adorn && (prev == NULL || prev->blank) &&
+			    cur->chars >= PLAIN_SEPARATOR_CHARS;
 		if (cur->adorn && (prev == NULL || prev->blank)) {
 			/* an overline: title and underline follow */
 			struct line_iter save = it;
@@ -1248,6 +1299,7 @@ plain_scan(struct plain *p, size_t start)
 					    2 * adorn_rank(cur->adorn) - 1);
 					prev = u;
 					prev_heading = true;
+					part = false;
 					continue;
 				}
 			}
@@ -1294,6 +1346,11 @@ plain_scan(struct plain *p, size_t start)
 			it = save;
 		}
 		heading = plain_unmarked(p, cur, prev, prev_heading, &it);
+		if (!heading && after_rule && !cur->blank && p->separated &&
+		    part_title(p, cur, &it)) {
+			plain_add_cand(p, cur, cur->start, CAND_PART, 0);
+			heading = true;
+		}
 		prev = cur;
 		prev_heading = heading;
 	}
@@ -1315,7 +1372,10 @@ plain_sample(struct plain *p, size_t start)
 	struct line_iter it;
 	struct line l;
 	bool prev_blank = true;
-	int i, best = 0, releases = 0;
+	int i, best = 0, releases = 0, separated = 0;
+	/* where a part's start stands: 1 after a rule, 2 after its blank
+	 * lines, 3 after a short line there (the title, if a blank follows) */
+	int part = 0;
 
 	if (len > start + PLAIN_MARGIN_SAMPLE)
 		len = start + PLAIN_MARGIN_SAMPLE;
@@ -1331,6 +1391,15 @@ plain_sample(struct plain *p, size_t start)
 		if (prev_blank && releases < 2 &&
 		    release_line(d + l.start, l.end - l.start))
 			releases++;
+		if (k == l.end) {
+			separated += part == 3;
+			part = part == 0 || part == 3 ? 0 : 2;
+		} else if (prev_blank && separator_rule(d + l.start,
+		    l.end - l.start))
+			part = 1;
+		else
+			part = part == 2 && l.end - k <= PLAIN_MAX_HEADING_CHARS ?
+			    3 : 0;
 		prev_blank = l.end == l.start;
 	}
 	for (i = 1; i <= PLAIN_MARGIN_MAX; i++)
@@ -1338,6 +1407,7 @@ plain_sample(struct plain *p, size_t start)
 			best = i;
 	p->margin = best;
 	p->releases = releases >= 2;
+	p->separated = separated >= 2;
 }
 
 /* Is s[0..n), what stands between "-*-" and "-*-", outline mode:

@@ -251,6 +251,37 @@ test_plain_marked(void)
 	    "1:3:Changes in 2.40:|1:7:Changes in 2.39:",
 	    "plain: a NEWS file's release lines ending with ':' are headings "
 	    "(binutils), a lead-in that names no version is not");
+	check("NEWS", FORMAT_AUTO,
+	    "                     NEWS about frob\n\n"
+	    "==============================\n\n"
+	    "  For the latest news, see the web site of the project\n"
+	    "  where the releases are.\n\n"
+	    "==============================\n\n"
+	    "\tMajor changes between versions 2 and 3\n\n"
+	    "* Cards can be renamed now, by their oldest notes.\n\n"
+	    "==============================\n\n"
+	    "\tMajor changes between versions 1 and 2\n\n"
+	    "* Notes are kept aside when they match no card.\n",
+	    "1:10:Major changes between versions 2 and 3|"
+	    "1:16:Major changes between versions 1 and 2",
+	    "plain: the title after each separator rule and a blank line is "
+	    "a heading, however indented (less's NEWS)");
+	check("a.txt", FORMAT_AUTO,
+	    "Some text of the guide, long enough to be a paragraph.\n\n"
+	    "==============================\n\n"
+	    "\tA Short Line\n\n"
+	    "More text of the guide, long enough to be a paragraph too.\n",
+	    "",
+	    "plain: one rule over a short line does not make parts");
+	check("NEWS", FORMAT_AUTO,
+	    "==============================\n\n"
+	    "\tMajor changes in 3\n\n* Cards can be renamed now.\n\n"
+	    "==============================\n\n"
+	    "\tMajor changes in 2\n\n* Notes are kept aside.\n\n"
+	    "==========\nOld Notes\n==========\n\nA Short Line\n\n"
+	    "    make cards\n",
+	    "2:3:Major changes in 3|2:9:Major changes in 2|1:14:Old Notes",
+	    "plain: the line after an overlined title is no part's title");
 	check("a.txt", FORMAT_AUTO,
 	    "A guide.\n\nSince version 2.3:\n* the options changed.\n\n"
 	    "More text of the guide, long enough to be a paragraph here.\n",

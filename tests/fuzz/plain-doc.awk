@@ -1,7 +1,8 @@
 # A random plain-text document that uses every rule of fmt_plain.c:
 # bare, numbered, ALL-CAPS, underlined and overlined headings, framed
-# titles, ALL-CAPS labels and NEWS release lines ending with ':', Emacs
-# outline mode, lists, leaders, code, tables, prose of every length,
+# titles, ALL-CAPS labels and NEWS release lines ending with ':', parts'
+# titles after separator rules, Emacs outline mode, lists, leaders, code,
+# tables, prose of every length,
 # escapes, overstrike, tabs, margins, CRLF.  For tests/fuzz/plain-diff.sh.
 #	awk -v seed=N -f tests/fuzz/plain-doc.awk > doc.txt
 function pick(s,    a, n) { n = split(s, a, "|"); return a[int(rand() * n) + 1] }
@@ -131,6 +132,13 @@ function block(    c, ind, t, a, n, k, i, gap) {
 		else
 			emit(pick("Changes in|New in|What's new in|Since version") " " \
 			    int(rand() * 3) "." int(rand() * 40) pick(":|:|.|"))
+	} else if (c < 0.94) {
+		emit("")
+		emit(rule(pick("=|-|*|#|~"), pick("9|10|20|70") + 0))
+		for (i = pick("0|1|1|2") + 0; i > 0; i--)
+			emit("")
+		emit(pick("|\t|  |\t\t|\t\t\t") (chance(0.8) ? title() : \
+		    "the " title()))
 	} else {
 		pi = ""
 		para()
