@@ -632,11 +632,11 @@ has_md_link(const char *s, size_t n)
 	return false;
 }
 
-/* prev_blank: the line before was blank (or there was none); next_hash:
- * the line after starts with '#'. */
+/* prev_blank: the line before was blank (or there was none); next: the
+ * first byte of the line after, 0 when it is blank (or there is none). */
 static void
 detect_line(struct detect_score *sc, const char *s, size_t n,
-    bool prev_blank, bool next_hash, bool *fenced)
+    bool prev_blank, char next, bool *fenced)
 {
 	size_t i = 0;
 
@@ -661,9 +661,12 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 	/* an ATX heading stands after a blank line and starts with a word:
 	 * "#  (eval $x)" in a block of shell comments is no heading, nor is
 	 * the first line of a block of lines that all start with '#' (a
-	 * quotation, comments) */
+	 * quotation, comments), nor a comment in lower case right over the
+	 * command it explains ("# jump to merge conflicts", "git jump
+	 * merge") */
 	if (i >= 1 && i <= 6 && i + 1 < n && s[i] == ' ' && prev_blank &&
-	    !next_hash &&
+	    next != '#' && !(s[i + 1] >= 'a' && s[i + 1] <= 'z' &&
+	    next >= 'a' && next <= 'z') &&
 	    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '$')
 		sc->markdown += 2;
 	if (has_md_link(s, n))
@@ -711,7 +714,7 @@ format_by_content(const char *data, size_t len)
 		l = next;
 		more = line_iter_next(&it, &next);
 		detect_line(&sc, data + l.start, l.end - l.start, prev_blank,
-		    more && next.end > next.start && data[next.start] == '#',
+		    more && next.end > next.start ? data[next.start] : 0,
 		    &fenced);
 		prev_blank = l.end == l.start;
 	}

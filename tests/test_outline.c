@@ -368,6 +368,23 @@ test_markdown(void)
 	    "1:1:NAME|1:4:OPTIONS|1:13:SEE ALSO",
 	    "plain: a man page's option syntax \"[+|-](<kinds>|*)\" is no "
 	    "Markdown link (ctags(1))");
+	check("README", FORMAT_AUTO,
+	    "frob-stack\n==========\n\nTo use it, run it like this:\n\n"
+	    "----------------------------------\n"
+	    "# file the new notes\nfrob add notes.txt\n\n"
+	    "# count the cards\nfrob count\n\n"
+	    "# and the ones kept aside\nfrob count --aside\n"
+	    "---------------------------------\n\n"
+	    "Limitations\n-----------\n\nIt was only tried with vim.\n",
+	    "1:1:frob-stack|2:17:Limitations",
+	    "plain: comments in lower case over the commands they explain "
+	    "do not make a README Markdown (git-jump's)");
+	check("README", FORMAT_AUTO,
+	    "# Build tool policy\n\nWhat the build needs.\n\n"
+	    "## cmake\nThe version in Debian stable.\n\n"
+	    "## ninja\n```\nninja -C build\n```\n",
+	    "1:1:Build tool policy|2:5:cmake|2:8:ninja",
+	    "markdown: a README whose headings have text right under them");
 	check("a.txt", FORMAT_MARKDOWN, "Title\n=====\n", "1:1:Title",
 	    "markdown: --format overrides the name");
 	check_n("a.md", FORMAT_AUTO, "# A\0B\n", 6, "1:1:A\xEF\xBF\xBD" "B",
