@@ -3,7 +3,10 @@
  * punctuation character repeated.  Levels follow the order in which each
  * adornment style (character, with or without overline) first appears, as
  * docutils does.  Indented text (literal blocks, directives) is never a
- * title, since titles cannot be indented. */
+ * title, since titles cannot be indented.  Literal blocks (the indented
+ * text after a paragraph ending "::" or a code directive) and doctest
+ * blocks are recorded as verbatim: the reader shows them as written, and
+ * reflows the rest, block quotes and directives' text included. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -105,6 +108,40 @@ rst_add(struct rst *r, size_t offset, unsigned long line, char ch,
 	buf_fini(&t);
 }
 
+static int
+rst_indent(const char *s, size_t n)
+{
+	size_t i;
+	int col = 0;
+
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		col = s[i] == '\t' ? (col / TEXT_TAB_STOP + 1) * TEXT_TAB_STOP
+		    : col + 1;
+	return col;
+}
+
+/* Does this line (its indent cut) introduce a literal block: a
+ * paragraph's line ending "::", or a directive whose text is code? */
+static bool
+rst_literal_intro(const char *s, size_t n)
+{
+	static const char *const code[] = {
+		"code::", "code-block::", "sourcecode::", "parsed-literal::",
+		"math::", "highlight::",
+	};
+	size_t i, k;
+
+	if (n >= 3 && memcmp(s, ".. ", 3) == 0) {
+		for (i = 0; i < sizeof code / sizeof code[0]; i++) {
+			k = strlen(code[i]);
+			if (n >= 3 + k && memcmp(s + 3, code[i], k) == 0)
+				return true;
+		}
+		return false; /* other directives' text is prose */
+	}
+	return n >= 2 && s[n - 1] == ':' && s[n - 2] == ':';
+}
+
 void
 fmt_rst_parse(struct outline *o, const struct document *doc)
 {
@@ -112,6 +149,12 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 	struct line_iter it;
 	struct line l, t, u;
 	bool prev_blank = true;
+	/* a literal block: expected after its introduction (deeper than
+	 * `intro`), or being read ([lit_start, lit_end)); a doctest block
+	 * runs to the next blank line */
+	bool expect = false, in_lit = false, doctest = false;
+	int intro = 0;
+	size_t lit_start = 0, lit_end = 0;
 
 	memset(&r, 0, sizeof r);
 	r.o = o;
@@ -124,6 +167,36 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 
 		if (n == 0) {
 			prev_blank = true;
+			if (doctest) {
+				outline_add_verbatim(o, lit_start, lit_end);
+				doctest = false;
+			}
+			continue;
+		}
+		if (in_lit || doctest) {
+			if (doctest || rst_indent(s, n) > intro) {
+				lit_end = l.end;
+				prev_blank = false;
+				continue;
+			}
+			outline_add_verbatim(o, lit_start, lit_end);
+			in_lit = false;
+		}
+		if (expect) {
+			expect = false;
+			if (prev_blank && rst_indent(s, n) > intro) {
+				in_lit = true;
+				lit_start = l.start;
+				lit_end = l.end;
+				prev_blank = false;
+				continue;
+			}
+		}
+		if (prev_blank && n >= 4 && memcmp(s, ">>> ", 4) == 0) {
+			doctest = true;
+			lit_start = l.start;
+			lit_end = l.end;
+			prev_blank = false;
 			continue;
 		}
 		if (prev_blank && rst_adornment(s, n) &&
@@ -157,5 +230,9 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 			it = save;
 		}
 		prev_blank = false;
+		intro = rst_indent(s, n);
+		expect = rst_literal_intro(s + (size_t)intro, n - (size_t)intro);
 	}
+	if (in_lit || doctest)
+		outline_add_verbatim(o, lit_start, lit_end);
 }

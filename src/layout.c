@@ -569,7 +569,8 @@ layout_verbatim(const struct layout *l, const struct segment *s)
 
 	if (l->o == NULL)
 		return false;
-	if (l->o->format == FORMAT_MARKDOWN || l->o->format == FORMAT_ASCIIDOC)
+	if (l->o->format == FORMAT_MARKDOWN || l->o->format == FORMAT_ASCIIDOC ||
+	    l->o->format == FORMAT_RST)
 		return outline_is_verbatim(l->o, s->start);
 	if (s->start > 0 && d[s->start - 1] != '\n')
 		return false; /* a chunk of a long line */

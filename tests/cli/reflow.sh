@@ -75,6 +75,41 @@ is "$(sed -n '1s/.* //p;2s/ .*//p' "$TMP/out" | tr '\n' ' ')" "POSIX- conformant
 grep -q ' $' "$TMP/out"
 ok $((!$?)) "no row ends in a blank"
 
+# reStructuredText: a block quote is prose, a literal block is code
+cat >"$TMP/doc.rst" <<'DOC'
+Cards
+=====
+
+Cards are written in the order of their titles, one to a page, and the
+notes on each are kept in the order they were filed in, oldest first;
+the guide says this about the stack, in a quotation:
+
+    A stack of cards is kept in the order of their titles, and a new
+    card goes where its title puts it among the others.
+
+Build it with::
+
+  make cards \
+  SIZE=40
+
+.. code-block:: sh
+
+   frob count --aside
+   frob count
+
+>>> frob.count()
+12
+DOC
+"$FOLIO" --print --width=80 "$TMP/doc.rst" >"$TMP/out"
+grep -q '^    A stack of cards is kept in the order of their titles, and a new card goes$' "$TMP/out"
+ok $? "rst: an indented block quote is reflowed as prose"
+grep -q '^  make cards \\$' "$TMP/out" && grep -q '^  SIZE=40$' "$TMP/out"
+ok $? "rst: a literal block after '::' keeps its lines, however little indented"
+grep -q '^   frob count --aside$' "$TMP/out" && grep -q '^   frob count$' "$TMP/out"
+ok $? "rst: a code-block directive's text keeps its lines"
+grep -q '^>>> frob.count()$' "$TMP/out" && grep -q '^12$' "$TMP/out"
+ok $? "rst: a doctest block keeps its lines"
+
 cat >"$TMP/doc.md" <<'DOC'
 # Title
 
