@@ -899,6 +899,7 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 	struct line l;
 	const struct feat *f;
 	unsigned lines = 0;
+	int desc = -1; /* the indent of a tag's description */
 
 	memset(la, 0, sizeof *la);
 	line_iter_init(&it, p->d, p->len, pos);
@@ -917,16 +918,25 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 			la->next = f;
 			la->have_next = true;
 			la->all_shaped = true;
-		} else if (f->blank || f->indent != la->next->indent) {
+		} else if (f->blank ||
+		    f->indent != (desc >= 0 ? desc : la->next->indent)) {
 			/* a short line over deeper text is a tag with its
-			 * description (a man page's option or variable) */
-			if (!f->blank && lines == 1 &&
-			    f->indent > la->next->indent)
-				la->all_shaped = false;
-			return;
+			 * description (a man page's option or variable);
+			 * when the tag's line has its text after a run of
+			 * blanks ("-c        Count the cards"), the
+			 * description's sentences are the body's */
+			if (f->blank || desc >= 0 || lines != 1 ||
+			    f->indent <= la->next->indent)
+				return;
+			la->all_shaped = false;
+			if (!la->next->gap)
+				return;
+			desc = f->indent;
 		}
-		la->body_chars += f->chars;
-		la->all_shaped &= heading_shaped(f);
+		if (desc < 0) {
+			la->body_chars += f->chars;
+			la->all_shaped &= heading_shaped(f);
+		}
 		if (f->last == '.' || f->last == '!' || f->last == '?' ||
 		    f->last == ':' || memchr(plain_bytes(p, f->start,
 		    f->end - f->start), '.',

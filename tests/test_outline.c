@@ -283,6 +283,21 @@ test_plain_marked(void)
 	    "2:3:Major changes in 3|2:9:Major changes in 2|1:14:Old Notes",
 	    "plain: the line after an overlined title is no part's title");
 	check("a.txt", FORMAT_AUTO,
+	    "NAME\n       frob - file notes on cards\n\nOPTIONS\n"
+	    "   Filing notes\n"
+	    "       -c        Count the cards instead of writing them, and "
+	    "print\n                 the total. Nothing changes.\n",
+	    "1:1:NAME|1:4:OPTIONS|2:5:Filing notes",
+	    "plain: a man page's subsection over a tag and its description "
+	    "(its sentence is on the description's second line)");
+	check("a.txt", FORMAT_AUTO,
+	    "Some text of the guide, long enough to be a paragraph here.\n\n"
+	    "Closing Notes Here\n"
+	    "- Create the logfile with correct permissions, and remove the\n"
+	    "  code setting up the logfile. Done.\n",
+	    "",
+	    "plain: but not over a list item that goes on deeper");
+	check("a.txt", FORMAT_AUTO,
 	    "A guide.\n\nSince version 2.3:\n* the options changed.\n\n"
 	    "More text of the guide, long enough to be a paragraph here.\n",
 	    "",
