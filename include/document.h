@@ -34,6 +34,11 @@ int document_open(struct document *doc, const char *path, struct err *err);
 /* Read everything from fd into one buffer.  name is used for display. */
 int document_read_fd(struct document *doc, int fd, const char *name,
     struct err *err);
+/* While a read from a pipe (or any fd but a file) is still going after a
+ * quarter of a second, call fn(bytes read so far) every quarter of a
+ * second, even when nothing arrives; NULL to stop.  For a reader that
+ * tells its user what it is waiting for. */
+void document_on_slow_read(void (*fn)(size_t so_far));
 /* Wrap an existing buffer (tests, built-in texts); the bytes are not
  * copied and must outlive the document. */
 void document_init_static(struct document *doc, const char *data,

@@ -4,12 +4,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xxhash.h>
@@ -194,15 +196,61 @@ document_init_static(struct document *doc, const char *data, size_t len,
 	document_find_text_start(doc);
 }
 
+/* The slow-read notice: its hook and how often it is called. */
+#define SLOW_READ_MS 250
+static void (*slow_read)(size_t so_far);
+
+void
+document_on_slow_read(void (*fn)(size_t so_far))
+{
+	slow_read = fn;
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)(t.tv_sec - t0->tv_sec) * 1000 +
+	    (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Before a read: tell the hook how far reading got, every SLOW_READ_MS
+ * from the start; false when nothing is to be read yet (wait again). */
+static bool
+read_ready(int fd, const struct timespec *t0, long *next, size_t len)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	long now = ms_since(t0);
+
+	if (now >= *next) {
+		slow_read(len);
+		*next = now + SLOW_READ_MS;
+	}
+	int r = poll(&pfd, 1, (int)(*next - now));
+
+	return r > 0 || (r < 0 && errno != EINTR); /* a read says why */
+}
+
 int
 document_read_fd(struct document *doc, int fd, const char *name,
     struct err *err)
 {
 	char *data = NULL;
 	size_t len = 0, cap = 0;
+	struct timespec t0;
+	long next = SLOW_READ_MS;
+	struct stat st;
+	bool watch = slow_read != NULL && fstat(fd, &st) == 0 &&
+	    !S_ISREG(st.st_mode);
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		ssize_t n;
+
+		if (watch && !read_ready(fd, &t0, &next, len))
+			continue;
 
 		if (cap - len < READ_CHUNK) {
 			size_t ncap = cap ? cap * 2 : READ_CHUNK * 4;

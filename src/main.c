@@ -240,11 +240,35 @@ terminal_width(int fd)
 	return DEFAULT_PRINT_WIDTH;
 }
 
+/* A pipe that is slow to end (a long man page, a download) leaves the
+ * terminal as it was until the whole document is in: say what folio is
+ * waiting for, on one line that the reader's screen then replaces. */
+static bool told_reading;
+
+static void
+tell_reading(size_t so_far)
+{
+	if (so_far < 1024)
+		fprintf(stderr, "\rfolio: reading, %zu bytes so far", so_far);
+	else if (so_far < 1024 * 1024)
+		fprintf(stderr, "\rfolio: reading, %zu KiB so far",
+		    so_far / 1024);
+	else
+		fprintf(stderr, "\rfolio: reading, %.1f MiB so far",
+		    (double)so_far / (1024 * 1024));
+	fputs(" (^C quits)\033[K", stderr);
+	fflush(stderr);
+	told_reading = true;
+}
+
+/* The document to read; tell: say so on the terminal while a pipe is
+ * slow to end. */
 static int
-open_input(int argc, char **argv, struct document *doc)
+open_input(int argc, char **argv, struct document *doc, bool tell)
 {
 	struct err err;
 	const char *path;
+	int rc;
 
 	if (argc - optind > 1) {
 		bad_usage("%s", "one FILE at a time");
@@ -259,7 +283,13 @@ open_input(int argc, char **argv, struct document *doc)
 		    "folio guide");
 		return -1;
 	}
-	if (document_open(doc, path, &err) != 0) {
+	if (tell)
+		document_on_slow_read(tell_reading);
+	rc = document_open(doc, path, &err);
+	document_on_slow_read(NULL);
+	if (told_reading)
+		fputs("\r\033[K", stderr);
+	if (rc != 0) {
 		say("%s", err.msg);
 		return EXIT_TROUBLE;
 	}
@@ -479,6 +509,7 @@ in_pager(const struct options *opt)
 	return opt->mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
 }
 
+
 /* Reading a large document, the pager shows it before its outline is
  * complete: a worker builds it meanwhile. */
 static bool
@@ -554,7 +585,8 @@ main(int argc, char **argv)
 		return run_forget(argc, argv);
 	if (wants_library(&opt, argc, argv))
 		return run_library(&opt, argc, argv);
-	rc = open_input(argc, argv, &doc);
+	rc = open_input(argc, argv, &doc,
+	    in_pager(&opt) && isatty(STDERR_FILENO));
 	if (rc >= 0)
 		return rc;
 	outline_init(&o);
