@@ -108,8 +108,10 @@ rst_add(struct rst *r, size_t offset, unsigned long line, char ch,
 	buf_fini(&t);
 }
 
+/* The columns s is indented by; in *bytes (if not NULL) how many bytes
+ * that indent is (a tab is several columns). */
 static int
-rst_indent(const char *s, size_t n)
+rst_indent(const char *s, size_t n, size_t *bytes)
 {
 	size_t i;
 	int col = 0;
@@ -117,6 +119,8 @@ rst_indent(const char *s, size_t n)
 	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
 		col = s[i] == '\t' ? (col / TEXT_TAB_STOP + 1) * TEXT_TAB_STOP
 		    : col + 1;
+	if (bytes != NULL)
+		*bytes = i;
 	return col;
 }
 
@@ -154,7 +158,7 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 	 * runs to the next blank line */
 	bool expect = false, in_lit = false, doctest = false;
 	int intro = 0;
-	size_t lit_start = 0, lit_end = 0;
+	size_t lit_start = 0, lit_end = 0, lead;
 
 	memset(&r, 0, sizeof r);
 	r.o = o;
@@ -174,7 +178,7 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 			continue;
 		}
 		if (in_lit || doctest) {
-			if (doctest || rst_indent(s, n) > intro) {
+			if (doctest || rst_indent(s, n, NULL) > intro) {
 				lit_end = l.end;
 				prev_blank = false;
 				continue;
@@ -184,7 +188,7 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 		}
 		if (expect) {
 			expect = false;
-			if (prev_blank && rst_indent(s, n) > intro) {
+			if (prev_blank && rst_indent(s, n, NULL) > intro) {
 				in_lit = true;
 				lit_start = l.start;
 				lit_end = l.end;
@@ -230,8 +234,8 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 			it = save;
 		}
 		prev_blank = false;
-		intro = rst_indent(s, n);
-		expect = rst_literal_intro(s + (size_t)intro, n - (size_t)intro);
+		intro = rst_indent(s, n, &lead);
+		expect = rst_literal_intro(s + lead, n - lead);
 	}
 	if (in_lit || doctest)
 		outline_add_verbatim(o, lit_start, lit_end);

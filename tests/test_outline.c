@@ -442,6 +442,33 @@ test_asciidoc(void)
 	    "asciidoc: nested delimited blocks");
 }
 
+/* In document text, is each '|'-separated string of `in` the start of a
+ * verbatim range (code), and `out` in none? */
+static void
+verbatim_at(const char *name, const char *text, const char *in,
+    const char *out, const char *what)
+{
+	struct document doc;
+	struct outline o;
+	char *list = strdup(in), *w, *save = NULL;
+	bool ok = true;
+
+	document_init_static(&doc, text, strlen(text), name);
+	free(doc.path);
+	doc.path = strdup(name); /* the format comes from the name */
+	outline_init(&o);
+	outline_build(&o, &doc, FORMAT_AUTO);
+	for (w = strtok_r(list, "|", &save); w != NULL;
+	    w = strtok_r(NULL, "|", &save))
+		ok = ok && outline_is_verbatim(&o,
+		    (size_t)(strstr(text, w) - text));
+	ok = ok && !outline_is_verbatim(&o, (size_t)(strstr(text, out) - text));
+	ok(ok, "%s", what);
+	free(list);
+	outline_fini(&o);
+	document_fini(&doc);
+}
+
 static void
 test_rst(void)
 {
@@ -457,6 +484,14 @@ test_rst(void)
 	    "Sec ``lit`` and :ref:`x`\n========================\n",
 	    "1:1:Sec lit and x",
 	    "rst: inline markup is removed from titles");
+	verbatim_at("a.rst",
+	    "Title\n=====\n\n    A quotation, which is prose.\n\n"
+	    "Run::\n\n  make \\\n  all\n\n>>> x()\n1\n\n"
+	    "\tx::\n\n\t    code\n",
+	    "make|all|>>> x()|1|code", "A quotation",
+	    "rst: literal blocks (after '::', however little or much "
+	    "indented, with tabs) and doctests are verbatim, block quotes "
+	    "not");
 }
 
 static void
