@@ -243,7 +243,7 @@ terminal_width(int fd)
 /* A pipe that is slow to end (a long man page, a download) leaves the
  * terminal as it was until the whole document is in: say what folio is
  * waiting for, on one line that the reader's screen then replaces. */
-static bool told_reading;
+static volatile sig_atomic_t told_reading;
 
 static void
 tell_reading(size_t so_far)
@@ -259,6 +259,18 @@ tell_reading(size_t so_far)
 	fputs(" (^C quits)\033[K", stderr);
 	fflush(stderr);
 	told_reading = true;
+}
+
+/* ^C while reading: the notice goes with folio. */
+static void
+stop_reading(int sig)
+{
+	static const char erase[] = "\r\033[K";
+
+	if (told_reading)
+		(void)!write(STDERR_FILENO, erase, sizeof erase - 1);
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 /* The document to read; tell: say so on the terminal while a pipe is
@@ -283,10 +295,18 @@ open_input(int argc, char **argv, struct document *doc, bool tell)
 		    "folio guide");
 		return -1;
 	}
-	if (tell)
+	if (tell) {
 		document_on_slow_read(tell_reading);
+		/* unless ^C is ignored (as folio was started) */
+		if (signal(SIGINT, stop_reading) == SIG_IGN)
+			signal(SIGINT, SIG_IGN);
+	}
 	rc = document_open(doc, path, &err);
-	document_on_slow_read(NULL);
+	if (tell) {
+		document_on_slow_read(NULL);
+		if (signal(SIGINT, SIG_DFL) == SIG_IGN)
+			signal(SIGINT, SIG_IGN);
+	}
 	if (told_reading)
 		fputs("\r\033[K", stderr);
 	if (rc != 0) {
