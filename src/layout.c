@@ -298,6 +298,10 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	bool tagged = b->indent > a->indent &&
 	    tag_column(a, &after, NULL) == b->indent;
 
+	/* a word hyphenated by man (U+2010) goes on on the next line,
+	 * wherever that starts */
+	if (a->n >= 3 && memcmp(a->s + a->n - 3, "\xE2\x80\x90", 3) == 0)
+		return true;
 	/* no prose is as dense as four bytes a column: too wide */
 	if (a->n > 4 * (size_t)max)
 		return false;
@@ -312,7 +316,10 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	/* a tag starts an item of its own, even on a justified line */
 	if (tag_start(b, &after) >= 0)
 		return false;
-	if (b->indent != a->indent && b->indent != hang && !tagged)
+	/* a manual's hanging paragraph (a synopsis): its first line is
+	 * full, the others deeper */
+	if (b->indent != a->indent && b->indent != hang && !tagged &&
+	    !(l->man && b->indent > a->indent))
 		return false;
 	/* a deliberate break: the next word would have fit */
 	return (wa + 1 + first_word_width(b)) * 100 >
@@ -346,19 +353,45 @@ layout_joins(const struct layout *l, const struct segment *ga,
 }
 
 /* Is this (a document's first line) the header man writes at the top of
- * a manual page, "LS(1)   User Commands   LS(1)"? */
+ * a manual page, "LS(1)   User Commands   LS(1)"?  Then *name is where
+ * the page's name ("LS(1)") ends it, *len bytes.  A name too long for
+ * the page squeezes the header ("GCLOUD_..._CREATEGeneral Commands
+ * ManGCLOUD_..._CREATE(1)"): its last word then has the name, which
+ * starts as the line does. */
 static bool
-man_header(const struct lineinfo *li)
+man_header(const struct lineinfo *li, const char **name, size_t *len)
 {
-	size_t a = 0, b = li->n;
+	size_t a = 0, b = li->n, p;
+	const char *at;
 
 	while (a < li->n && li->s[a] != ' ')
 		a++;
 	while (b > 0 && li->s[b - 1] != ' ')
 		b--;
-	return a >= 4 && a < li->n && li->n - b == a &&
+	if (a >= 4 && a < li->n && li->n - b == a &&
 	    memcmp(li->s, li->s + b, a) == 0 && li->s[a - 1] == ')' &&
-	    memchr(li->s, '(', a) != NULL;
+	    memchr(li->s, '(', a) != NULL) {
+		*name = li->s + b;
+		*len = a;
+		return true;
+	}
+	/* squeezed (even to one word): "(section)" ends it, a digit
+	 * first, after a name that starts as the line does */
+	if (a < 4 || li->n - b < 8 || li->s[li->n - 1] != ')')
+		return false;
+	if (b == 0)
+		b = 1;
+	for (p = li->n - 1; p > b && li->s[p] != '('; p--)
+		;
+	if (p <= b || p + 2 >= li->n || li->s[p + 1] < '0' ||
+	    li->s[p + 1] > '9')
+		return false;
+	at = memmem(li->s + b, p - b, li->s, 4);
+	if (at == NULL)
+		return false;
+	*name = at;
+	*len = (size_t)(li->s + li->n - at);
+	return true;
 }
 
 /* The document's margin (most common indent of long lines) and fill width
@@ -412,21 +445,19 @@ layout_measure(struct layout *l)
 		while (line_iter_next(&it, &ln)) {
 			struct segment g = { ln.start, ln.end, ln.next };
 			struct lineinfo li;
+			const char *name;
+			size_t k;
 
 			line_info(l, &g, &li);
 			if (li.blank)
 				continue;
 			/* the header spans the page's width, as its
 			 * justified lines do */
-			l->man = man_header(&li);
+			l->man = man_header(&li, &name, &k);
 			if (l->man) {
-				size_t k = 0;
-
-				while (li.s[k] != ' ' &&
-				    k + 1 < sizeof l->man_name) {
-					l->man_name[k] = li.s[k];
-					k++;
-				}
+				if (k >= sizeof l->man_name)
+					k = 0; /* no header or footer known */
+				memcpy(l->man_name, name, k);
 				l->man_name[k] = '\0';
 				l->right = line_cols(&li, MAN_RIGHT_MAX);
 				if (l->right >= 40)
@@ -623,10 +654,12 @@ tag_hang(const struct layout *l, const struct segment *s, unsigned *flags)
 		line_info(l, &first, &li);
 		line_info(l, &rest, &next);
 		col = tag_column(&li, &after, NULL);
-		if (col < 0 || next.indent != col)
-			return -1;
-		*flags |= WRAP_TAG;
-		return col;
+		if (col >= 0 && next.indent == col) {
+			*flags |= WRAP_TAG;
+			return col;
+		}
+		/* a manual's hanging paragraph */
+		return l->man && next.indent > li.indent ? next.indent : -1;
 	}
 	line_info(l, &first, &li);
 	col = tag_start(&li, &after);

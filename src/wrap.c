@@ -128,7 +128,8 @@ glued(const uint32_t *ucs, size_t k)
 		return false;
 	for (j = k - 1; j > 0 && ucs[j - 1] == '-'; j--)
 		;
-	return j == 0 || ucs[j - 1] == ' ' || ucs[j - 1] == '\t';
+	return j == 0 || ucs[j - 1] == ' ' || ucs[j - 1] == '\t' ||
+	    ucs[j - 1] == '[' || ucs[j - 1] == '(';
 }
 
 /* Fill w->brk: w->brk[k] != 0 when a row may start at unit k. */

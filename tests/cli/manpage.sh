@@ -50,6 +50,27 @@ ok $? "a table in a manual keeps its lines and columns"
 grep -q '^FROB(1) User Commands FROB(1)$' "$TMP/out"
 ok $? "the header, spread over the page's width, fits on one row"
 
+# A name too long for the page squeezes man's header; its synopsis is a
+# hanging paragraph, a word in it hyphenated across the indent change.
+{
+	printf '%s\n' 'FROB_CARDS_STACK_REWRITE_ALFROB_CARDS_STACK_REWRITE_ALL_OF_THE_OLD_NOTES(1)'
+	printf '\nSYNOPSIS\n'
+	printf '       frob cards stack rewrite-all-of-the-notes FILE [--size=N] [--out\342\200\220\n'
+	printf '              put=FILE] [--keep-aside] [--quiet]\n'
+	printf '\nOPTIONS\n'
+	printf '       -c        Count  the cards.   Then print their total on a line,  and\n'
+	printf '                 stop.\n'
+} >"$TMP/squeezed.txt"
+"$FOLIO" --print --width=50 "$TMP/squeezed.txt" >"$TMP/out"
+grep -A 1 '^       -c        Count the cards\. Then print their$' "$TMP/out" |
+	grep -q '^                 total on a line, and stop\.$'
+ok $? "a manual whose header is squeezed is known as one (its justified lines join)"
+grep -A 2 '^       frob cards stack rewrite-all-of-the-notes$' "$TMP/out" |
+	grep -q '^              \[--keep-aside\] \[--quiet\]$'
+ok $? "a hanging paragraph is rewrapped under its second line"
+grep -q '^              FILE \[--size=N\] \[--output=FILE\]$' "$TMP/out"
+ok $? "a word hyphenated across the indent change is whole again"
+
 # The same layout outside a manual: a definition list in a guide whose
 # text is at the margin (its descriptions are deeper than code would be).
 cat >"$TMP/guide.txt" <<'DOC'
