@@ -1157,6 +1157,11 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		return false;
 	look_ahead(p, it->pos, it->lineno, &la);
 	ok = body_follows(f, &la, caps);
+	/* an ALL-CAPS word past the margin over deeper text is a tag: a
+	 * value or a variable with its description (a man page's) */
+	if (!caps && all_caps(f) && f->indent > 0 && la.have_next &&
+	    la.next->indent > f->indent)
+		ok = false;
 	if (release) /* its notes follow at once, as a list or text */
 		ok = la.have_next && la.blanks <= 1 && !la.next->adorn;
 	else if (colon && (!caps || !ok ||

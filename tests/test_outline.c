@@ -291,6 +291,17 @@ test_plain_marked(void)
 	    "plain: a man page's subsection over a tag and its description "
 	    "(its sentence is on the description's second line)");
 	check("a.txt", FORMAT_AUTO,
+	    "NAME\n       frob cards tier - set the tier of the cards\n\n"
+	    "FLAGS\n       --tier=TIER\n"
+	    "           The tier the cards are kept in. TIER must be one of:\n\n"
+	    "           PREMIUM\n"
+	    "             Cards kept on the best paper, read the most often.\n\n"
+	    "           STANDARD\n"
+	    "             Cards kept on plain paper, for the notes of a day.\n",
+	    "1:1:NAME|1:4:FLAGS",
+	    "plain: a man page's ALL-CAPS values past the margin, over their "
+	    "deeper descriptions, are no headings (gcloud's flags)");
+	check("a.txt", FORMAT_AUTO,
 	    "Some text of the guide, long enough to be a paragraph here.\n\n"
 	    "Closing Notes Here\n"
 	    "- Create the logfile with correct permissions, and remove the\n"
