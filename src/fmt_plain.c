@@ -1377,7 +1377,9 @@ plain_scan(struct plain *p, size_t start)
  * over it.  Some documents (linuxdoc, some mail) indent all their text:
  * headings and paragraphs are then judged relative to that margin, the
  * most common indent of long lines near the start.  A NEWS file has two
- * release lines at least there, each after a blank line. */
+ * release lines at least there, each after a blank line.  A document made
+ * of parts starts two there with a separator rule, blank lines, a short
+ * line and a blank line. */
 static void
 plain_sample(struct plain *p, size_t start)
 {
