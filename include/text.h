@@ -75,6 +75,13 @@ bool text_decode(struct text_decoder *d, struct text_unit *u);
 size_t text_marker(const struct text_unit *u, char out[TEXT_MARKER_MAX]);
 /* Is ch a character that must be shown as a marker? */
 bool text_is_control(uint32_t ch);
+/* Is ch an ASCII letter or digit? */
+static inline bool
+text_is_ascii_alnum(uint32_t ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+	    (ch >= 'A' && ch <= 'Z');
+}
 
 /* Options for text_clean. */
 #define TEXT_CLEAN_MARKERS 0x01 /* controls as markers (otherwise dropped) */

@@ -391,8 +391,7 @@ outline_lookup(const struct outline *o, const char *spec)
 static bool
 is_word_byte(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+	return text_is_ascii_alnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
 /* An emphasis mark: at a word boundary on one side only. */

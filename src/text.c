@@ -93,12 +93,6 @@ decode_break(struct text_decoder *d, size_t pos, struct text_unit *u)
 	return true;
 }
 
-static bool
-is_alnum_byte(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 /* Is break u (a line end in a reflowed paragraph) inside a compound word
  * that a formatter broke after its hyphen, as groff does ("POSIX-" at a
  * line end, "conformant" on the next)?  A hyphen between blanks, or a
@@ -111,8 +105,8 @@ compound_break(const struct text_decoder *d, const struct text_unit *u)
 
 	return (s[u->off] == '\n' || s[u->off] == '\r') &&
 	    u->off >= d->start + 2 && s[u->off - 1] == '-' &&
-	    (is_alnum_byte(s[u->off - 2]) || s[u->off - 2] >= 0x80) &&
-	    next < d->end && is_alnum_byte(s[next]);
+	    (text_is_ascii_alnum(s[u->off - 2]) || s[u->off - 2] >= 0x80) &&
+	    next < d->end && text_is_ascii_alnum(s[next]);
 }
 
 bool

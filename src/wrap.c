@@ -102,13 +102,6 @@ wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
 	}
 }
 
-static bool
-is_alnum_ascii(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z');
-}
-
 /* Two breaks UAX #14 forbids and libunistring 1.0 allows, which technical
  * text is full of: after a full stop, comma or colon before a letter or
  * digit ("e.g.", "config.h", "www.example.com"), and after the hyphens
@@ -119,7 +112,7 @@ glued(const uint32_t *ucs, size_t k)
 	uint32_t p;
 	size_t j;
 
-	if (k == 0 || !is_alnum_ascii(ucs[k]))
+	if (k == 0 || !text_is_ascii_alnum(ucs[k]))
 		return false;
 	p = ucs[k - 1];
 	if (p == '.' || p == ',' || p == ':' || p == ';')
