@@ -405,6 +405,7 @@ layout_measure(struct layout *l)
 	unsigned indent[MARGIN_MAX + 1] = { 0 };
 	struct line_iter it;
 	struct line ln;
+	struct lineinfo first = { NULL, 0, 0, true }; /* its first line */
 	size_t len = l->doc->len, total = 0, seen = 0;
 	int i, k, best = 0;
 
@@ -416,6 +417,11 @@ layout_measure(struct layout *l)
 		size_t j = ln.start;
 		size_t w = ln.end - ln.start;
 
+		if (first.blank) {
+			struct segment g = { ln.start, ln.end, ln.next };
+
+			line_info(l, &g, &first);
+		}
 		while (j < ln.end && l->doc->data[j] == ' ')
 			j++;
 		if (j == ln.end || w > FILL_MAX || j - ln.start > MARGIN_MAX)
@@ -440,30 +446,21 @@ layout_measure(struct layout *l)
 			break;
 		}
 	}
-	if (l->o->format == FORMAT_PLAIN) {
-		line_iter_init(&it, l->doc->data, len, l->doc->text_start);
-		while (line_iter_next(&it, &ln)) {
-			struct segment g = { ln.start, ln.end, ln.next };
-			struct lineinfo li;
-			const char *name;
-			size_t k;
+	if (l->o->format == FORMAT_PLAIN && !first.blank) {
+		const char *name;
+		size_t n;
 
-			line_info(l, &g, &li);
-			if (li.blank)
-				continue;
-			/* the header spans the page's width, as its
-			 * justified lines do */
-			l->man = man_header(&li, &name, &k);
-			if (l->man) {
-				if (k >= sizeof l->man_name)
-					k = 0; /* no header or footer known */
-				memcpy(l->man_name, name, k);
-				l->man_name[k] = '\0';
-				l->right = line_cols(&li, MAN_RIGHT_MAX);
-				if (l->right >= 40)
-					l->fill = l->right;
-			}
-			break;
+		/* the header spans the page's width, as its justified lines
+		 * do */
+		l->man = man_header(&first, &name, &n);
+		if (l->man) {
+			if (n >= sizeof l->man_name)
+				n = 0; /* no header or footer known */
+			memcpy(l->man_name, name, n);
+			l->man_name[n] = '\0';
+			l->right = line_cols(&first, MAN_RIGHT_MAX);
+			if (l->right >= 40)
+				l->fill = l->right;
 		}
 	}
 }
