@@ -418,20 +418,86 @@ document_next_line(const struct document *doc, size_t off)
 	return end < doc->len ? end + 1 : doc->len;
 }
 
+/* 0x01 in each byte of w that is '\n', 0 in the others (exact: no borrow
+ * runs from one byte into the next). */
+static inline uint64_t
+newline_bytes(uint64_t w)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+
+	w ^= 0x0a0a0a0a0a0a0a0aULL;
+	return ~(((w & low7) + low7) | w | low7) >> 7;
+}
+
+/* Bytes counted in one go: 255 words, so that no byte of the sum
+ * overflows. */
+#define COUNT_BLOCK (255 * 8)
+
+/* The newlines in p[0, n), eight bytes at a time. */
+static size_t
+count_newlines(const char *p, size_t n)
+{
+	size_t c = 0;
+
+	while (n >= 8) {
+		size_t k = n / 8 < 255 ? n / 8 : 255, i;
+		uint64_t sum = 0, w;
+
+		for (i = 0; i < k; i++) {
+			memcpy(&w, p + 8 * i, 8);
+			sum += newline_bytes(w);
+		}
+		/* the eight byte counts, added in 16-bit lanes */
+		sum = (sum & 0x00ff00ff00ff00ffULL) +
+		    ((sum >> 8) & 0x00ff00ff00ff00ffULL);
+		c += (size_t)((sum * 0x0001000100010001ULL) >> 48);
+		p += 8 * k;
+		n -= 8 * k;
+	}
+	while (n-- > 0)
+		c += *p++ == '\n';
+	return c;
+}
+
+size_t
+document_count_lines(const struct document *doc, size_t from, size_t to)
+{
+	if (to > doc->len)
+		to = doc->len;
+	return from < to ? count_newlines(doc->data + from, to - from) : 0;
+}
+
+size_t
+document_skip_lines(const struct document *doc, size_t from, size_t n)
+{
+	size_t off = from;
+
+	while (n > 0 && off < doc->len) {
+		size_t k = doc->len - off < COUNT_BLOCK ? doc->len - off
+		    : COUNT_BLOCK;
+		size_t c = count_newlines(doc->data + off, k);
+		const char *p;
+
+		if (c < n) {
+			n -= c;
+			off += k;
+			continue;
+		}
+		/* the line wanted starts in this block */
+		for (;;) {
+			p = memchr(doc->data + off, '\n', doc->len - off);
+			off = (size_t)(p - doc->data) + 1;
+			if (--n == 0)
+				break;
+		}
+	}
+	return n > 0 ? doc->len : off;
+}
+
 unsigned long
 document_line_number(const struct document *doc, size_t off)
 {
-	const char *p = doc->data, *end;
-	unsigned long n = 1;
-
-	if (off > doc->len)
-		off = doc->len;
-	end = doc->data + off;
-	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		n++;
-		p++;
-	}
-	return n;
+	return 1 + (unsigned long)document_count_lines(doc, 0, off);
 }
 
 void

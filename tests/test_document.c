@@ -85,6 +85,55 @@ test_lines(void)
 	ok(good && n == 4, "lines: CR before LF dropped, last line unterminated");
 }
 
+/* Counting lines eight bytes at a time agrees with counting them one by
+ * one: at every alignment, across the 2040-byte blocks, with bytes that
+ * differ from '\n' in one bit (0x0b, 0x8a) or are 0x00 and 0xff. */
+static void
+test_count_lines(void)
+{
+	static const unsigned char pool[] = { '\n', 'a', 0x0b, 0x8a, 0x00,
+	    0xff, 0x09, ' ' };
+	size_t len = 9000, i, from, to, bad = 0, badskip = 0;
+	char *b = malloc(len);
+	struct document doc;
+	unsigned seed = 7;
+
+	for (i = 0; i < len; i++) {
+		seed = seed * 1103515245u + 12345u;
+		b[i] = (char)pool[(seed >> 16) % (i % 3000 < 2100 ? 8 : 2)];
+	}
+	document_init_static(&doc, b, len, "count");
+	for (from = 0; from < 24; from++)
+		for (to = from; to <= len; to += 1 + to / 7) {
+			size_t want = 0, k;
+
+			for (k = from; k < to; k++)
+				want += b[k] == '\n';
+			bad += document_count_lines(&doc, from, to) != want;
+		}
+	is_long((long)bad, 0, "lines counted eight bytes at a time, exactly");
+	for (i = 0; i < 1200; i++) {
+		/* the start of the line i lines after the first */
+		size_t want = 0, n = i;
+
+		while (n > 0 && want < len) {
+			const char *p = memchr(b + want, '\n', len - want);
+
+			want = p != NULL ? (size_t)(p - b) + 1 : len;
+			n--;
+		}
+		badskip += document_skip_lines(&doc, 0, i) !=
+		    (n > 0 ? len : want);
+	}
+	is_long((long)badskip, 0, "skipping n lines finds the n-th line's start");
+	is_long((long)document_skip_lines(&doc, 0, len), (long)len,
+	    "skipping past the last line ends at the end");
+	is_long((long)document_line_number(&doc, len),
+	    1 + (long)document_count_lines(&doc, 0, len),
+	    "the line number at the end is one more than the newlines");
+	free(b);
+}
+
 static void
 test_cr_lines(void)
 {
@@ -156,6 +205,7 @@ int
 main(void)
 {
 	test_cr_lines();
+	test_count_lines();
 	test_open_errors();
 	test_open_files();
 	test_pipe();
