@@ -88,6 +88,8 @@ struct view {
 	char msg[VIEW_MSG_MAX];
 	bool quit;
 	bool help;
+	unsigned long half;      /* rows d and u scroll (0: half a page) */
+	unsigned long nlines;    /* lines in the document (0: not counted) */
 };
 
 void view_init(struct view *v, const struct document *doc,
@@ -99,12 +101,22 @@ void view_outline_sync(struct view *v);
 /* The terminal has this many columns and rows (status line included). */
 void view_resize(struct view *v, int cols, int rows);
 void view_act(struct view *v, enum action a);
+/* An action with the count typed before its key (0: none): lines, pages
+ * and TOC entries to move; before g, G and % a line or a percentage;
+ * before d and u the rows they scroll from then on. */
+void view_act_count(struct view *v, enum action a, unsigned long count);
 /* Show the screen starting at (the row holding) off.  view_set_top is not
  * a jump: '' does not come back to where it left. */
 void view_set_top(struct view *v, size_t off);
 /* Jumps: '' returns to where the last one left from. */
 void view_goto_offset(struct view *v, size_t off);
 void view_goto_heading(struct view *v, size_t i);
+/* Line n (1-based) and pct percent of the bytes, at the top (or the last
+ * screen, when they are on it). */
+void view_goto_line(struct view *v, unsigned long n);
+void view_goto_percent(struct view *v, unsigned long pct);
+/* The line at off, counted from the nearest heading before it. */
+unsigned long view_line_at(const struct view *v, size_t off);
 /* m and ' with the letter that follows; ' with ' or ` goes back to where
  * the last jump left from. */
 void view_set_mark(struct view *v, int c);

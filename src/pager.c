@@ -28,6 +28,8 @@
 /* A position that has not changed for this long is saved. */
 #define PAGER_QUIET_MS 1500
 #define KEY_ESC 27
+/* A count typed before a key stops growing here. */
+#define PAGER_COUNT_MAX 999999999UL
 #define CTRL(c) ((c) & 0x1f)
 
 /* The prompts' line editors, which keep their histories for the session
@@ -741,6 +743,49 @@ pager_filter(struct screen *s, struct view *v, struct prompts *p)
 	view_act(v, ACT_NONE);
 }
 
+/* Keys a count repeats: each step may wait for the index. */
+static bool
+repeated(enum action a)
+{
+	return a == ACT_NEXT_SECTION || a == ACT_PREV_SECTION ||
+	    a == ACT_NEXT_SIBLING || a == ACT_PREV_SIBLING ||
+	    a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV;
+}
+
+/* Action a with the count typed before it (0: none). */
+static void
+pager_act(struct screen *s, struct view *v, enum action a,
+    unsigned long count)
+{
+	char msg[VIEW_MSG_MAX] = "";
+	size_t from = v->top;
+	unsigned long i;
+
+	if (count <= 1 || !repeated(a)) {
+		if (index_wait(s, v, index_has, a))
+			view_act_count(v, a, count);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		size_t top = v->top, sel = v->sel;
+		long cur = v->search.cur;
+
+		if (!index_wait(s, v, index_has, a))
+			return;
+		view_act(v, a);
+		if (v->msg[0] != '\0')
+			memcpy(msg, v->msg, sizeof msg);
+		if (v->top == top && v->sel == sel && v->search.cur == cur)
+			break;
+	}
+	/* "Search wrapped" on the way is still said; '' comes back to
+	 * where the keys started */
+	if (v->msg[0] == '\0')
+		memcpy(v->msg, msg, sizeof msg);
+	if (v->top != from)
+		v->jumped_from = from;
+}
+
 enum pager_end
 pager_read(struct screen *s, const struct document *doc,
     const struct outline *o, const struct pager_options *opt)
@@ -750,6 +795,7 @@ pager_read(struct screen *s, const struct document *doc,
 	struct session se;
 	struct prompts pr;
 	enum pager_end end = PAGER_QUIT;
+	unsigned long count = 0;
 	FILE *klog;
 	const char *klog_path;
 
@@ -806,6 +852,8 @@ pager_read(struct screen *s, const struct document *doc,
 		v.msg[0] = '\0';
 		if (key == KEY_RESIZE) {
 			resize(s, &v);
+			if (count > 0)
+				view_message(&v, "count: %lu", count);
 			continue;
 		}
 		if (key == KEY_MOUSE)
@@ -813,6 +861,14 @@ pager_read(struct screen *s, const struct document *doc,
 		a = key == KEY_MOUSE ? ACT_NONE
 		    : keymap_lookup(&km, v.toc_focus ? KEYMAP_TOC : KEYMAP_TEXT,
 			key);
+		/* digits no binding takes are a count for the next key, as
+		 * in less and vim (Esc or any other key drops it) */
+		if (a == ACT_NONE && key >= '0' && key <= '9') {
+			if (count <= PAGER_COUNT_MAX / 10)
+				count = count * 10 + (unsigned long)(key - '0');
+			view_message(&v, "count: %lu", count);
+			continue;
+		}
 		if (a == ACT_REDRAW)
 			screen_redraw(s);
 		if (a == ACT_NEXT_FILE || a == ACT_PREV_FILE) {
@@ -828,8 +884,9 @@ pager_read(struct screen *s, const struct document *doc,
 			pager_goto(s, &v, &pr);
 		else if (a == ACT_TOC_FILTER)
 			pager_filter(s, &v, &pr);
-		else if (index_wait(s, &v, index_has, a))
-			view_act(&v, a);
+		else
+			pager_act(s, &v, a, count);
+		count = 0;
 		if (v.help) {
 			v.help = false;
 			pager_help(s, &v, &km);

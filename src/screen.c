@@ -751,6 +751,9 @@ screen_draw_help(struct screen *s, const struct keymap *km)
 	    "Reading\n");
 	for (a = ACT_LINE_DOWN; a < ACT_TOC_DOWN; a++)
 		help_line(&b, km, KEYMAP_TEXT, (enum action)a);
+	buf_adds(&b, "\nA number typed first counts: 5j goes down 5 lines, "
+	    "3] three sections,\n120g to line 120, 50% half way, 8d makes d "
+	    "and u go 8 lines.\n");
 	buf_adds(&b, "\nIn the table of contents (Tab moves the focus there)\n");
 	for (a = ACT_TOC_DOWN; a < ACT_COUNT; a++)
 		help_line(&b, km, KEYMAP_TOC, (enum action)a);

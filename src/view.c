@@ -3,6 +3,7 @@
  * sections through binary search of the outline. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -311,10 +312,10 @@ max_top(struct view *v)
 }
 
 static void
-scroll_down(struct view *v, int n)
+scroll_down(struct view *v, unsigned long n)
 {
 	size_t limit = max_top(v), next;
-	int i;
+	unsigned long i;
 
 	if (v->top >= limit) {
 		view_message(v, "End of document");
@@ -328,10 +329,10 @@ scroll_down(struct view *v, int n)
 }
 
 static void
-scroll_up(struct view *v, int n)
+scroll_up(struct view *v, unsigned long n)
 {
 	size_t prev;
-	int i;
+	unsigned long i;
 
 	for (i = 0; i < n; i++) {
 		if (!layout_prev_row(&v->lay, v->top, &prev)) {
@@ -403,6 +404,89 @@ view_goto_mark(struct view *v, int c)
 		return;
 	}
 	jump(v, v->mark[m]);
+}
+
+/* Line numbers are counted from the nearest heading, whose line the
+ * outline knows: from the start of the document only when there is
+ * none before. */
+unsigned long
+view_line_at(const struct view *v, size_t off)
+{
+	long h = outline_find(v->o, off);
+	size_t from = 0;
+	unsigned long line = 1;
+
+	if (h >= 0) {
+		from = v->o->h[h].offset;
+		line = v->o->h[h].line - v->o->h[h].text_skip;
+	}
+	return line + (unsigned long)document_count_lines(v->doc, from, off);
+}
+
+/* Where line n starts, or the document's length when it has fewer. */
+static size_t
+line_offset(const struct view *v, unsigned long n)
+{
+	const struct outline *o = v->o;
+	size_t lo = 0, hi = o->n, from = 0;
+	unsigned long line = 1;
+
+	/* the last heading at or before line n */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (o->h[mid].line - o->h[mid].text_skip <= n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0) {
+		from = document_line_start(v->doc, o->h[lo - 1].offset);
+		line = o->h[lo - 1].line - o->h[lo - 1].text_skip;
+	}
+	return document_skip_lines(v->doc, from, n - line);
+}
+
+/* A jump to the row holding off, or to the last screen when that is
+ * further down. */
+static void
+jump_within(struct view *v, size_t off)
+{
+	size_t limit = max_top(v);
+
+	if (off < v->doc->text_start)
+		off = v->doc->text_start;
+	off = off >= v->doc->len ? limit : layout_row_start(&v->lay, off);
+	jump(v, off < limit ? off : limit);
+}
+
+void
+view_goto_line(struct view *v, unsigned long n)
+{
+	jump_within(v, n > 1 ? line_offset(v, n) : 0);
+}
+
+void
+view_goto_percent(struct view *v, unsigned long pct)
+{
+	size_t len = v->doc->len - v->doc->text_start;
+
+	if (pct > 100)
+		pct = 100;
+	jump_within(v, v->doc->text_start + (size_t)((double)len *
+	    (double)pct / 100.0));
+}
+
+/* C-g: where the top row is, in lines and bytes, as less's = and vim's
+ * C-g say.  The document's lines are counted once. */
+static void
+info(struct view *v)
+{
+	if (v->nlines == 0)
+		v->nlines = document_line_number(v->doc, v->doc->len) -
+		    (v->doc->len > 0 && v->doc->data[v->doc->len - 1] == '\n');
+	view_message(v, "Line %lu of %lu, byte %zu of %zu",
+	    view_line_at(v, v->top), v->nlines, v->top, v->doc->len);
 }
 
 void
@@ -701,18 +785,49 @@ set_measure(struct view *v, int m)
 void
 view_act(struct view *v, enum action a)
 {
-	int page = v->text_rows > 1 ? v->text_rows - 1 : 1;
-	int half = v->text_rows / 2 > 0 ? v->text_rows / 2 : 1;
+	view_act_count(v, a, 0);
+}
 
+void
+view_act_count(struct view *v, enum action a, unsigned long count)
+{
+	unsigned long n = count > 0 ? count : 1;
+	unsigned long page = v->text_rows > 1 ? (unsigned long)v->text_rows - 1
+	    : 1;
+	unsigned long half = v->text_rows / 2 > 0 ? (unsigned long)v->text_rows
+	    / 2 : 1;
+	long step = count > LONG_MAX / 2 ? LONG_MAX / 2 : (long)n;
+
+	/* a count before d or u is how far they go from now on */
+	if ((a == ACT_HALF_DOWN || a == ACT_HALF_UP) && count > 0)
+		v->half = count;
+	if (v->half > 0)
+		half = v->half;
 	switch (a) {
-	case ACT_LINE_DOWN: scroll_down(v, 1); break;
-	case ACT_LINE_UP: scroll_up(v, 1); break;
-	case ACT_PAGE_DOWN: scroll_down(v, page); break;
-	case ACT_PAGE_UP: scroll_up(v, page); break;
+	case ACT_LINE_DOWN: scroll_down(v, n); break;
+	case ACT_LINE_UP: scroll_up(v, n); break;
+	case ACT_PAGE_DOWN:
+		scroll_down(v, n > ULONG_MAX / page ? ULONG_MAX : n * page);
+		break;
+	case ACT_PAGE_UP:
+		scroll_up(v, n > ULONG_MAX / page ? ULONG_MAX : n * page);
+		break;
 	case ACT_HALF_DOWN: scroll_down(v, half); break;
 	case ACT_HALF_UP: scroll_up(v, half); break;
-	case ACT_TOP: view_goto_offset(v, 0); break;
-	case ACT_BOTTOM: jump(v, max_top(v)); break;
+	case ACT_TOP:
+		if (count > 0)
+			view_goto_line(v, count);
+		else
+			view_goto_offset(v, 0);
+		break;
+	case ACT_BOTTOM:
+		if (count > 0)
+			view_goto_line(v, count);
+		else
+			jump(v, max_top(v));
+		break;
+	case ACT_PERCENT: view_goto_percent(v, count); break;
+	case ACT_INFO: info(v); break;
 	case ACT_NEXT_SECTION: next_section(v); break;
 	case ACT_PREV_SECTION: prev_section(v); break;
 	case ACT_NEXT_SIBLING: next_sibling(v); break;
@@ -736,10 +851,10 @@ view_act(struct view *v, enum action a)
 	case ACT_HELP: v->help = true; break;
 	case ACT_QUIT: v->quit = true; break;
 	case ACT_TOC_DOWN:
-		toc_select(v, view_visible_index(v, v->sel) + 1);
+		toc_select(v, view_visible_index(v, v->sel) + step);
 		break;
 	case ACT_TOC_UP:
-		toc_select(v, view_visible_index(v, v->sel) - 1);
+		toc_select(v, view_visible_index(v, v->sel) - step);
 		break;
 	case ACT_TOC_OPEN:
 		view_goto_heading(v, v->sel);

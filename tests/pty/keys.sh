@@ -48,6 +48,41 @@ keys G ']'; expect_top "$D" 163 "] from the end goes to the last heading"
 keys ']'; check 'No next section' "] after the last heading says so"
 
 keys g; expect_top "$D" 1 "g from the end goes to the top"
+
+# Counts, as in less and vim: digits before a key.
+keys 1 2
+check 'count: 12' "digits typed before a key show as a count"
+keys Escape j; expect_top "$D" 2 "Esc drops the count: j goes one line"
+keys 5 j; expect_top "$D" 7 "5j scrolls down 5 lines"
+keys 3 k; expect_top "$D" 4 "3k scrolls up 3 lines"
+keys 2 Space; expect_top "$D" 48 "2 Space scrolls down two pages"
+keys 4 0 g; expect_top "$D" 40 "40g goes to line 40"
+keys 2 G; expect_top "$D" 2 "2G goes to line 2"
+keys 9 9 9 9 g
+check '│ Detail paragraph 6\.A\.3 goes on about the detail\.$' \
+	"a line past the end shows the last screen"
+keys g 3 ']'; expect_top "$D" 32 "3] goes three headings down"
+keys "'" "'"; expect_top "$D" 1 "'' comes back to before all three"
+keys 4 g 2 '}'; expect_top "$D" 60 "2} two headings of the same level"
+keys 9 9 ']'; expect_top "$D" 163 "a count past the last heading stops there"
+keys g 6 d; expect_top "$D" 7 "6d scrolls down 6 lines"
+keys d; expect_top "$D" 13 "and d goes 6 lines from then on"
+keys u; expect_top "$D" 7 "u too"
+size=$(wc -c <"$D")
+keys 5 0 %
+expect_top "$D" $(($(head -c $((size / 2)) "$D" | wc -l) + 1)) \
+	"50% goes to the line half way through the bytes"
+keys g 3 0 p
+expect_top "$D" $(($(head -c $((size * 30 / 100)) "$D" | wc -l) + 1)) \
+	"30p goes 30% of the way"
+keys p; expect_top "$D" 1 "p alone goes to the top, as in less"
+keys 7 5 g C-g
+check "Line 75 of $(wc -l <"$D"), byte $(head -n 74 "$D" | wc -c) of $size " \
+	"C-g says the line and byte at the top, of how many"
+keys g C-g
+check "Line 1 of $(wc -l <"$D"), byte 0 of $size " \
+	"at the top: line 1, byte 0"
+keys g
 before=$(screen)
 keys x '@' F5 '!' C-x
 settle

@@ -69,6 +69,10 @@ ok $? "the current match is highlighted in its own colours"
 ok $? "every other match on the screen in reverse video"
 keys n
 check ' match 2/300 ' "n: the next match"
+keys 3 n
+check ' match 5/300 ' "3n: the third match from there"
+keys 3 N
+check ' match 2/300 ' "3N: three back"
 keys N N
 check 'Search wrapped around to the bottom' "N past the first wraps, saying so"
 check ' match 300/300 ' "to the last match"

@@ -12,6 +12,8 @@ keys Tab k Enter
 expect_top "$D" 4 "k moves the selection up"
 keys Tab Down Down Down Up Enter
 expect_top "$D" 32 "arrows move the selection"
+keys Tab 2 j Enter
+expect_top "$D" 60 "a count moves the selection that many entries"
 
 keys g Tab j
 keys h
