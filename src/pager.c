@@ -673,6 +673,21 @@ goto_step(struct view *v, int step, void *arg)
 		    : (v->cand_sel + v->ncand - 1) % v->ncand;
 }
 
+/* What less and vim users type to leave: :q :Q (less), :q! :qa :wq :x
+ * (vim).  No one looks for a section called q. */
+static bool
+quit_command(const char *t)
+{
+	static const char *const cmds[] = { "q", "Q", "q!", "qa", "qa!",
+	    "wq", "x", "quit" };
+	size_t i;
+
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(t, cmds[i]) == 0)
+			return true;
+	return false;
+}
+
 static void
 pager_goto(struct screen *s, struct view *v, struct prompts *p)
 {
@@ -686,6 +701,10 @@ pager_goto(struct screen *s, struct view *v, struct prompts *p)
 	v->ncand = 0;
 	accepted = prompt_run(s, v, &p->go, ":", goto_edited, goto_step, NULL);
 	t = lineedit_text(&p->go);
+	if (accepted && quit_command(t)) {
+		v->quit = true;
+		return;
+	}
 	/* what is not found yet may be in the part not indexed */
 	if (accepted && v->ncand == 0 && t[0] != '\0' &&
 	    !indexer_done(reading_ix)) {
@@ -796,6 +815,7 @@ pager_read(struct screen *s, const struct document *doc,
 	struct prompts pr;
 	enum pager_end end = PAGER_QUIT;
 	unsigned long count = 0;
+	bool z_typed = false;
 	FILE *klog;
 	const char *klog_path;
 
@@ -861,6 +881,12 @@ pager_read(struct screen *s, const struct document *doc,
 		a = key == KEY_MOUSE ? ACT_NONE
 		    : keymap_lookup(&km, v.toc_focus ? KEYMAP_TOC : KEYMAP_TEXT,
 			key);
+		/* ZZ quits, as in less and vim, unless Z is bound */
+		if (z_typed && key == 'Z' && a == ACT_NONE)
+			a = ACT_QUIT;
+		z_typed = !z_typed && key == 'Z' && a == ACT_NONE;
+		if (z_typed)
+			continue;
 		/* digits no binding takes are a count for the next key, as
 		 * in less and vim (Esc or any other key drops it) */
 		if (a == ACT_NONE && key >= '0' && key <= '9') {

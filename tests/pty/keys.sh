@@ -117,4 +117,21 @@ check '│ Paragraph 1\.1 says something$' "--width=30 wraps the text at 30 colu
 
 keys q
 is "$(wait_exit)" 0 "q quits"
+
+# What less and vim users type to leave.
+start 100 24 -- "$D"
+keys : q
+check '^:q' "the go-to prompt takes :q"
+keys Enter
+is "$(wait_exit)" 0 ":q quits, as in less and vim"
+start 100 24 -- "$D"
+keys : w q Enter
+is "$(wait_exit)" 0 ":wq quits, as in vim"
+start 100 24 -- "$D"
+keys : Q u i c k Enter
+check 'No section title matches: Quick' "a title that is not a quit command is looked for"
+keys Z j
+expect_top "$D" 2 "Z then another key is that key"
+keys Z Z
+is "$(wait_exit)" 0 "ZZ quits"
 plan_done
