@@ -2,9 +2,10 @@
  * UTF-8 is decoded with libunistring; SGR escape sequences become styles
  * and produce no unit; backspace overstrike ("b\bb", "_\bu") becomes bold
  * or underline; every other control byte, C1 control, bidirectional or
- * invisible format character, and invalid byte becomes a unit that is
- * drawn as a visible marker, so nothing from a document can reach the
- * terminal as a control sequence. */
+ * invisible format character (but the zero-width joiners, which are
+ * text), and invalid byte becomes a unit that is drawn as a visible
+ * marker, so nothing from a document can reach the terminal as a control
+ * sequence. */
 #ifndef FOLIO_TEXT_H
 #define FOLIO_TEXT_H
 

@@ -380,7 +380,10 @@ draw_bytes(const struct screen *s, const char *data, size_t start,
 		} else if (u.width > 0 && wcwidth((wchar_t)u.ch) != u.width) {
 			for (int i = 0; i < w; i++)
 				run_put(&r, L'?', a, pair);
-		} else {
+		} else if (u.ch != 0x200d) {
+			/* a zero-width joiner is not sent: a terminal that
+			 * joins 👨 ZWJ 👩 into one glyph would draw fewer
+			 * columns than were counted, and shift the row */
 			run_put(&r, (wchar_t)u.ch, a, pair);
 		}
 		col += w;

@@ -114,7 +114,9 @@ text_is_control(uint32_t ch)
 {
 	if (ch < 0x20 || (ch >= 0x7f && ch <= 0x9f))
 		return ch != '\t';
-	return (ch >= 0x200b && ch <= 0x200f) ||
+	/* zero-width (non-)joiners are text: Persian, Indic scripts and
+	 * emoji sequences need them */
+	return ch == 0x200b || ch == 0x200e || ch == 0x200f ||
 	    (ch >= 0x2028 && ch <= 0x202e) ||
 	    (ch >= 0x2066 && ch <= 0x2069) || ch == 0xfeff;
 }

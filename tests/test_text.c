@@ -31,6 +31,10 @@ test_markers(void)
 	CLEAN("a\xC2\x9B" "b", "a<9B>b", "a C1 control (CSI) is shown as <9B>");
 	CLEAN("a\xE2\x80\xAE" "b", "a<U+202E>b", "a bidi override is shown, not obeyed");
 	CLEAN("a\xE2\x80\x8B" "b", "a<U+200B>b", "a zero-width space is made visible");
+	CLEAN("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE", "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE",
+	    "a zero-width non-joiner (Persian) is text, not a marker");
+	CLEAN("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
+	    "a zero-width joiner (an emoji sequence) is text, not a marker");
 	CLEAN("a\xFF\xFE" "b", "a\xEF\xBF\xBD\xEF\xBF\xBD" "b", "each invalid byte is U+FFFD");
 	CLEAN("a\xE2\x82" "b", "a\xEF\xBF\xBD" "b", "a truncated sequence is one U+FFFD");
 	CLEAN("caf\xC3\xA9", "caf\xC3\xA9", "valid UTF-8 passes unchanged");
@@ -71,6 +75,8 @@ test_widths(void)
 	is_long((long)text_width("\x1b[1mab\x1b[0m", 10), 2,
 	    "escape sequences take no column");
 	is_long((long)text_width("\x01", 1), 2, "a control is as wide as its marker");
+	is_long((long)text_width("\xE2\x80\x8C\xE2\x80\x8D", 6), 0,
+	    "joiners take no column");
 }
 
 int

@@ -93,6 +93,18 @@ ok $? "_\\bu is underlined"
 check '^  left <U\+202E>right<U\+202C> zero<U\+200B>width$' \
 	"bidirectional and zero-width characters show as markers"
 
+# Joiners are text: a Persian word keeps its ZWNJ; an emoji sequence is
+# drawn without its ZWJs (a terminal that joins them would draw fewer
+# columns than counted).
+printf 'Joiners\n\nfamily \360\237\221\250\342\200\215\360\237\221\251\342\200\215\360\237\221\247 then|\n\nword \331\205\333\214\342\200\214\330\256\331\210\330\247\331\207\331\205 end|\n' \
+	> "$TMP/joiners.txt"
+start 100 30 -- "$TMP/joiners.txt"
+check '^family 👨👩👧 then\|$' "an emoji ZWJ sequence is drawn as its emoji, no marker"
+check "^word $(printf '\331\205\333\214\342\200\214\330\256\331\210\330\247\331\207\331\205') end\\|\$" \
+	"a Persian word keeps its zero-width non-joiner, no marker"
+! screen | grep -q '<U+200[CD]>'
+ok $? "no joiner is shown as a marker"
+
 # A file name with escape sequences: shown, not executed.
 N="$TMP/$(printf 'a\033[31mb\033]0;x\007.txt')"
 printf 'text\n' > "$N"
