@@ -253,9 +253,12 @@ joins_markdown(const struct lineinfo *a, const struct lineinfo *b,
 {
 	size_t raw = ga->end - ga->start;
 
-	if (b->indent < 4 && (wrap_list_marker(b->s, b->n) ||
-	    strchr("#>|<", b->s[0]) != NULL || starts_with(b, "```") ||
-	    starts_with(b, "~~~") || is_rule(b)))
+	/* a list item, however deep (a nested list's items are indented
+	 * past its parent's text; an indented code block is verbatim) */
+	if (wrap_list_marker(b->s, b->n))
+		return false;
+	if (b->indent < 4 && (strchr("#>|<", b->s[0]) != NULL ||
+	    starts_with(b, "```") || starts_with(b, "~~~") || is_rule(b)))
 		return false;
 	if (a->s[0] == '|' || (b->n > 0 && b->s[b->n - 1] == '|'))
 		return false;

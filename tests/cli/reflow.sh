@@ -126,6 +126,12 @@ kept as written -->
 
 Hard break here  
 and after it.
+
+1. Build it
+    * Get the code:
+        * Clone the repository
+          if you have not yet
+    * Make it
 DOC
 "$FOLIO" --print --width=80 "$TMP/doc.md" >"$TMP/out"
 grep -q '^A Markdown paragraph over three short lines\.$' "$TMP/out"
@@ -136,6 +142,11 @@ grep -q '^| 1 | 2 |$' "$TMP/out"
 ok $? "Markdown tables keep their lines"
 grep -q '^and after it\.$' "$TMP/out"
 ok $? "a Markdown hard break (two trailing spaces) is kept"
+grep -q '^1\. Build it$' "$TMP/out" && grep -q '^    \* Get the code:$' "$TMP/out" &&
+	grep -q '^    \* Make it$' "$TMP/out"
+ok $? "Markdown: a nested list's items, indented 4, are not joined to their parent"
+grep -q '^        \* Clone the repository if you have not yet$' "$TMP/out"
+ok $? "Markdown: an item's own lines are still joined"
 
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"
