@@ -105,13 +105,16 @@ wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
 /* Two breaks UAX #14 forbids and libunistring 1.0 allows, which technical
  * text is full of: after a full stop, comma or colon before a letter or
  * digit ("e.g.", "config.h", "www.example.com"), and after the hyphens
- * that start a word ("-mmin", "--all"). */
+ * that start a word ("-mmin", "--all"); and one it allows: inside a
+ * Markdown link, "[text](url)", between its two halves. */
 static bool
 glued(const uint32_t *ucs, size_t k)
 {
 	uint32_t p;
 	size_t j;
 
+	if (k > 0 && ucs[k] == '(' && ucs[k - 1] == ']')
+		return true;
 	if (k == 0 || !text_is_ascii_alnum(ucs[k]))
 		return false;
 	p = ucs[k - 1];

@@ -58,6 +58,9 @@ test_words(void)
 	    "no break after a full stop inside a word (e.g., a file name)");
 	wraps_to("with -mmin or --all", 9, 0, "with|-mmin or|--all",
 	    "no break after the hyphens that start an option");
+	wraps_to("store it in [etcd](https://etcd.io) now", 24, 0,
+	    "store it in|[etcd](https://etcd.io)|now",
+	    "no break between a Markdown link's text and its target");
 	wraps_to("a [--all] (-q)", 7, 0, "a|[--all]|(-q)",
 	    "nor after a bracket's or parenthesis's");
 }
