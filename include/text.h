@@ -57,6 +57,9 @@ struct text_decoder {
 			  line's text (a tag's, as "-c        If the...")
 			  is kept as it is, not made one space */
 	size_t keep_end; /* where that run ends, once met */
+	bool quote; /* with join: a Markdown block quote, whose lines after
+		       the first start with '>' markers: they are part of
+		       the line end before them */
 	bool literal; /* no SGR styles, no overstrike: every ESC and BS is a
 			 CONTROL unit (file names, messages) */
 };
@@ -103,6 +106,9 @@ void text_put_unit(struct buf *out, const char *data,
     const struct text_unit *u, bool markers);
 /* Columns of the string as displayed (tabs count as one space). */
 size_t text_width(const char *s, size_t n);
+/* The '>' markers that start a line of a Markdown block quote at s, with
+ * the blanks after each: their length in bytes (0: none). */
+size_t text_quote_prefix(const char *s, size_t n);
 /* The same, but it stops counting once past max (the result is then
  * larger than max, not the whole width). */
 size_t text_width_max(const char *s, size_t n, size_t max);

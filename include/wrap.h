@@ -17,6 +17,7 @@ struct wrap_row {
 	uint16_t indent;         /* blank columns before the first unit */
 	bool join;               /* part of a reflowed paragraph (WRAP_JOIN) */
 	bool tag;                /* it starts with a tag (WRAP_TAG) */
+	bool quote;              /* in a Markdown block quote (WRAP_QUOTE) */
 };
 
 struct wrap {
@@ -39,6 +40,9 @@ struct wrap {
 /* With WRAP_JOIN: the line starts with a tag ("-c        If the..."),
  * whose run of blanks is kept (text_decoder's keep_tag). */
 #define WRAP_TAG 0x08
+/* A Markdown block quote: its lines' '>' markers after the first are part
+ * of the line ends (text_decoder's quote), its rows hang past them. */
+#define WRAP_QUOTE 0x10
 
 void wrap_init(struct wrap *w);
 void wrap_fini(struct wrap *w);

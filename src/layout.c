@@ -247,15 +247,95 @@ first_word_width(const struct lineinfo *li)
 	return (int)text_width(li->s, k);
 }
 
-static bool
-joins_markdown(const struct lineinfo *a, const struct lineinfo *b,
-    const struct segment *ga, const char *d)
+/* A Markdown line's text after its block quote markers, if any. */
+static void
+quote_text(const struct lineinfo *li, struct lineinfo *out)
 {
+	size_t q = text_quote_prefix(li->s, li->n);
+
+	*out = *li;
+	out->s += q;
+	out->n -= q;
+	out->indent = 0;
+	out->blank = out->n == 0;
+}
+
+static bool physical_line(const struct layout *l, size_t off,
+    struct segment *s, const char **p, const char **q);
+
+/* Lines looked back at for the list item a Markdown paragraph is in. */
+#define MD_ITEM_LOOKBACK 16
+
+/* Is the Markdown line ga, no list item's first line itself, in a list
+ * item: is the first line of its paragraph (looking back at most
+ * MD_ITEM_LOOKBACK lines) one?  Then it may be a lazy continuation line,
+ * "1. Step one\nmore of it\n2. Step two". */
+static bool
+md_in_item(const struct layout *l, const struct segment *ga)
+{
+	struct segment g = *ga;
+	struct lineinfo li;
+	const char *p, *q;
+	size_t qp;
+	int k;
+
+	for (k = 0; k < MD_ITEM_LOOKBACK && g.start > l->doc->text_start;
+	    k++) {
+		if (!physical_line(l, g.start - 1, &g, &p, &q))
+			return false;
+		line_info(l, &g, &li);
+		if (li.blank)
+			return false;
+		qp = text_quote_prefix(li.s, li.n);
+		if (wrap_list_marker(li.s + qp, li.n - qp))
+			return true;
+	}
+	return false;
+}
+
+/* Does b start a list item after a (line ga)?  A numbered one interrupts
+ * a paragraph only from 1 (CommonMark): another number at the margin
+ * after prose at the margin is the prose's, wrapped there ("...values\n
+ * 255. If you try"), unless that prose is a list item's. */
+static bool
+md_item_starts(const struct layout *l, const struct lineinfo *a,
+    const struct lineinfo *b, const struct segment *ga)
+{
+	size_t m = wrap_list_marker(b->s, b->n);
+
+	if (m == 0)
+		return false;
+	if (b->s[0] >= '0' && b->s[0] <= '9' && !(m == 3 && b->s[0] == '1') &&
+	    a->indent == 0 && b->indent == 0 &&
+	    !wrap_list_marker(a->s, a->n) && !md_in_item(l, ga))
+		return false;
+	return true;
+}
+
+static bool
+joins_markdown(const struct layout *l, const struct lineinfo *a,
+    const struct lineinfo *b, const struct segment *ga)
+{
+	const char *d = l->doc->data;
 	size_t raw = ga->end - ga->start;
+	struct lineinfo qa, qb;
+
+	/* two lines of one paragraph in a block quote: what follows the
+	 * markers decides, as outside one */
+	if (b->n > 0 && b->s[0] == '>') {
+		if (a->s[0] != '>')
+			return false;
+		quote_text(a, &qa);
+		quote_text(b, &qb);
+		if (qa.blank || qb.blank || is_rule(&qa) || is_rule(&qb))
+			return false;
+		a = &qa;
+		b = &qb;
+	}
 
 	/* a list item, however deep (a nested list's items are indented
 	 * past its parent's text; an indented code block is verbatim) */
-	if (wrap_list_marker(b->s, b->n))
+	if (md_item_starts(l, a, b, ga))
 		return false;
 	if (b->indent < 4 && (strchr("#>|<", b->s[0]) != NULL ||
 	    starts_with(b, "```") || starts_with(b, "~~~") || is_rule(b)))
@@ -345,7 +425,7 @@ layout_joins(const struct layout *l, const struct segment *ga,
 	hang = a.indent + (int)wrap_list_marker(a.s, a.n);
 	switch (l->o->format) {
 	case FORMAT_MARKDOWN:
-		return joins_markdown(&a, &b, ga, l->doc->data);
+		return joins_markdown(l, &a, &b, ga);
 	case FORMAT_ASCIIDOC:
 		return joins_asciidoc(&a, &b);
 	case FORMAT_RST:
@@ -688,6 +768,10 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 		if (l->o != NULL && l->o->format == FORMAT_PLAIN &&
 		    !(flags & (WRAP_HARD | WRAP_CLIP)))
 			hang = tag_hang(l, s, &flags);
+		if (l->o != NULL && l->o->format == FORMAT_MARKDOWN &&
+		    !(flags & (WRAP_HARD | WRAP_CLIP)) && li.n > 0 &&
+		    li.s[0] == '>')
+			flags |= WRAP_QUOTE;
 		l->nrows = wrap_line_hang(&l->wrap, l->doc->data, s->start,
 		    s->end, l->width, flags, hang);
 		l->cached = true;

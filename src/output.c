@@ -170,6 +170,7 @@ print_row(FILE *f, const char *data, const struct wrap_row *r, struct buf *b)
 	d.style = r->style;
 	d.join = r->join;
 	d.keep_tag = r->tag;
+	d.quote = r->quote;
 	while (text_decode(&d, &u)) {
 		if (u.kind == TEXT_TAB) {
 			int w = TEXT_TAB_STOP - col % TEXT_TAB_STOP;

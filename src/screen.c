@@ -328,6 +328,7 @@ draw_bytes(const struct screen *s, const char *data, size_t start,
 		d.style = row->style;
 		d.join = row->join; /* reflowed: line ends are spaces */
 		d.keep_tag = row->tag;
+		d.quote = row->quote;
 	}
 	while (text_decode(&d, &u)) {
 		attr_t a = style_attr(&u.style) | extra;

@@ -42,8 +42,22 @@ text_decoder_init(struct text_decoder *d, const char *data, size_t start,
 	d->join = false;
 	d->keep_tag = false;
 	d->keep_end = 0;
+	d->quote = false;
 	d->literal = false;
 	text_style_reset(&d->style);
+}
+
+size_t
+text_quote_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '>') {
+		i++;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+	}
+	return i;
 }
 
 /* With d->join (a reflowed paragraph): blanks, a line end and the next
@@ -67,6 +81,8 @@ decode_break(struct text_decoder *d, size_t pos, struct text_unit *u)
 		i++;
 		while (i < d->end && (d->data[i] == ' ' || d->data[i] == '\t'))
 			i++;
+		if (d->quote)
+			i += text_quote_prefix(d->data + i, d->end - i);
 	}
 	if (!eol && i - pos < 2)
 		return false;

@@ -95,6 +95,7 @@ wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
 	text_decoder_init(&d, data, start, end);
 	d.join = (flags & WRAP_JOIN) != 0;
 	d.keep_tag = (flags & WRAP_TAG) != 0;
+	d.quote = (flags & WRAP_QUOTE) != 0;
 	while (text_decode(&d, &u)) {
 		w->units = xgrow(w->units, &w->cap_units, w->nunits + 1,
 		    sizeof *w->units);
@@ -192,6 +193,7 @@ wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
 	r->indent = (uint16_t)indent;
 	r->join = join;
 	r->tag = false;
+	r->quote = false;
 }
 
 size_t
@@ -213,6 +215,16 @@ wrap_line_hang(struct wrap *w, const char *data, size_t start, size_t end,
 	w->nrows = 0;
 	wrap_decode(w, data, start, end, flags);
 	wrap_breaks(w, flags);
+	if (hang < 0 && (flags & WRAP_QUOTE)) {
+		/* past the quote's markers, and a list item's in it */
+		size_t i = start, q;
+
+		while (i < end && (data[i] == ' ' || data[i] == '\t'))
+			i++;
+		q = text_quote_prefix(data + i, end - i);
+		hang = (int)text_width(data + start, i + q - start) +
+		    wrap_hanging_indent(data, i + q, end);
+	}
 	if (hang < 0)
 		hang = flags & WRAP_HARD ? 0 :
 		    wrap_hanging_indent(data, start, end);
@@ -249,5 +261,7 @@ wrap_line_hang(struct wrap *w, const char *data, size_t start, size_t end,
 		    (flags & WRAP_JOIN) != 0);
 	/* the first row has the tag; shown again, it keeps its blanks */
 	w->rows[0].tag = (flags & WRAP_TAG) != 0;
+	for (k = 0; k < w->nrows; k++)
+		w->rows[k].quote = (flags & WRAP_QUOTE) != 0;
 	return w->nrows;
 }

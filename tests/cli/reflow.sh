@@ -132,6 +132,19 @@ and after it.
         * Clone the repository
           if you have not yet
     * Make it
+
+> A quoted paragraph that holds values between 0 and
+> 255. If you try more, it
+> overflows.
+>
+> ```
+> quoted code
+> ```
+> After the code.
+
+1. Step one
+goes on here
+2. Step two
 DOC
 "$FOLIO" --print --width=80 "$TMP/doc.md" >"$TMP/out"
 grep -q '^A Markdown paragraph over three short lines\.$' "$TMP/out"
@@ -147,6 +160,14 @@ grep -q '^1\. Build it$' "$TMP/out" && grep -q '^    \* Get the code:$' "$TMP/ou
 ok $? "Markdown: a nested list's items, indented 4, are not joined to their parent"
 grep -q '^        \* Clone the repository if you have not yet$' "$TMP/out"
 ok $? "Markdown: an item's own lines are still joined"
+grep -q '^> A quoted paragraph that holds values between 0 and 255\. If you try more, it$' "$TMP/out" &&
+	grep -q '^  overflows\.$' "$TMP/out"
+ok $? "Markdown: a block quote's lines are joined, its rows hang past the '>'"
+grep -q '^> quoted code$' "$TMP/out" && grep -q '^> ```$' "$TMP/out" &&
+	grep -q '^> After the code\.$' "$TMP/out"
+ok $? "Markdown: code in a block quote keeps its lines, its fences too"
+grep -q '^1\. Step one goes on here$' "$TMP/out" && grep -q '^2\. Step two$' "$TMP/out"
+ok $? "Markdown: a numbered item after a lazy line of the one before starts anew"
 
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"

@@ -52,6 +52,14 @@ start 100 30 -- "$TMP/hostile.txt"
 check '│ Escape \^\[\]0;owned\^G and \^\[\[2J clear and <9B> too\.' \
 	"control sequences in the text are shown as markers, not executed"
 
+# A Markdown block quote is one paragraph on the screen: its '>' markers
+# after the first line are not shown inside the rows
+printf '# Quote\n\n> one two three four five six seven eight nine ten\n> eleven twelve thirteen fourteen\n' >"$TMP/quote.md"
+start 40 10 -- "$TMP/quote.md"
+check '^> one two three four five six seven$' "a block quote is reflowed to the screen"
+is "$(row 3)" "  eight nine ten eleven twelve thirteen" \
+	"its next lines join it without their '>', hanging past it"
+
 # A manual page piped in, made for a wider terminal: reflowed, tags kept
 {
 	printf '%-31s%-36s%s\n' 'FROB(1)' 'User Commands' 'FROB(1)'
