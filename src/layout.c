@@ -348,14 +348,29 @@ joins_markdown(const struct layout *l, const struct lineinfo *a,
 	return a->s[a->n - 1] != '\\';
 }
 
+/* An AsciiDoc block macro or preprocessor directive, a line of its own:
+ * "image::a.png[]", "include::b.adoc[]", "ifdef::env-github[]",
+ * "endif::[]". */
+static bool
+adoc_macro(const struct lineinfo *li)
+{
+	size_t i = 0;
+
+	while (i < li->n && ((li->s[i] >= 'a' && li->s[i] <= 'z') ||
+	    li->s[i] == '-'))
+		i++;
+	return i > 0 && i + 2 < li->n && li->s[i] == ':' &&
+	    li->s[i + 1] == ':' && li->s[li->n - 1] == ']';
+}
+
 static bool
 joins_asciidoc(const struct lineinfo *a, const struct lineinfo *b)
 {
 	if (wrap_list_marker(b->s, b->n) || strchr("[:=|.", b->s[0]) != NULL ||
-	    starts_with(b, "//") || starts_with(b, "image::") ||
-	    starts_with(b, "include::") || is_rule(b))
+	    starts_with(b, "//") || adoc_macro(b) || is_rule(b))
 		return false;
-	if (strchr("[:=.", a->s[0]) != NULL || starts_with(a, "//"))
+	if (strchr("[:=.", a->s[0]) != NULL || starts_with(a, "//") ||
+	    adoc_macro(a))
 		return false;
 	return !(a->n >= 2 && a->s[a->n - 1] == '+' && a->s[a->n - 2] == ' ');
 }

@@ -169,6 +169,27 @@ ok $? "Markdown: code in a block quote keeps its lines, its fences too"
 grep -q '^1\. Step one goes on here$' "$TMP/out" && grep -q '^2\. Step two$' "$TMP/out"
 ok $? "Markdown: a numbered item after a lazy line of the one before starts anew"
 
+cat >"$TMP/doc.adoc" <<'DOC'
+= Title
+
+An AsciiDoc paragraph
+over two lines.
+ifdef::env-github[]
+Shown on GitHub only
+and joined.
+endif::[]
+include::part.adoc[]
+Text after the include.
+DOC
+"$FOLIO" --print --width=80 "$TMP/doc.adoc" >"$TMP/out"
+grep -q '^An AsciiDoc paragraph over two lines\.$' "$TMP/out"
+ok $? "AsciiDoc paragraph lines are joined"
+grep -q '^ifdef::env-github\[\]$' "$TMP/out" && grep -q '^endif::\[\]$' "$TMP/out" &&
+	grep -q '^Shown on GitHub only and joined\.$' "$TMP/out"
+ok $? "AsciiDoc: preprocessor directives keep lines of their own"
+grep -q '^include::part\.adoc\[\]$' "$TMP/out" && grep -q '^Text after the include\.$' "$TMP/out"
+ok $? "AsciiDoc: a block macro is a line of its own, before text too"
+
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"
 
