@@ -76,6 +76,8 @@ struct view {
 	/* search: the last pattern, its matches, the current one */
 	struct search search;
 	bool search_backward;    /* it was a ? search */
+	bool search_hidden;      /* its highlighting is off (:noh, Esc u)
+				    until the next search move */
 	/* a prompt being typed on the status line (prompt NULL: none) */
 	const char *prompt;
 	const struct lineedit *edit;

@@ -606,6 +606,7 @@ pager_search(struct screen *s, struct view *v, struct prompts *p,
 	char msg[SEARCH_MSG_MAX], *t;
 	bool accepted;
 
+	v->search_hidden = false;
 	o.top = v->top;
 	o.saved = v->search;
 	o.backward = v->search_backward;
@@ -705,6 +706,12 @@ pager_goto(struct screen *s, struct view *v, struct prompts *p)
 		v->quit = true;
 		return;
 	}
+	/* vim's :noh: the matches are no longer highlighted (n shows
+	 * them again) */
+	if (accepted && (strcmp(t, "noh") == 0 || strcmp(t, "nohlsearch") == 0)) {
+		v->search_hidden = true;
+		return;
+	}
 	/* what is not found yet may be in the part not indexed */
 	if (accepted && v->ncand == 0 && t[0] != '\0' &&
 	    !indexer_done(reading_ix)) {
@@ -780,6 +787,8 @@ pager_act(struct screen *s, struct view *v, enum action a,
 	size_t from = v->top;
 	unsigned long i;
 
+	if (a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV)
+		v->search_hidden = false;
 	if (count <= 1 || !repeated(a)) {
 		if (index_wait(s, v, index_has, a))
 			view_act_count(v, a, count);
@@ -815,7 +824,7 @@ pager_read(struct screen *s, const struct document *doc,
 	struct prompts pr;
 	enum pager_end end = PAGER_QUIT;
 	unsigned long count = 0;
-	bool z_typed = false;
+	bool z_typed = false, esc_typed = false;
 	FILE *klog;
 	const char *klog_path;
 
@@ -881,6 +890,16 @@ pager_read(struct screen *s, const struct document *doc,
 		a = key == KEY_MOUSE ? ACT_NONE
 		    : keymap_lookup(&km, v.toc_focus ? KEYMAP_TOC : KEYMAP_TEXT,
 			key);
+		/* Esc u turns the highlighting of matches off and on, as
+		 * in less (unless Esc is bound); Esc alone drops a count */
+		if (esc_typed && key == 'u') {
+			esc_typed = false;
+			count = 0;
+			if (search_active(&v.search))
+				v.search_hidden = !v.search_hidden;
+			continue;
+		}
+		esc_typed = key == KEY_ESC && a == ACT_NONE && count == 0;
 		/* ZZ quits, as in less and vim, unless Z is bound */
 		if (z_typed && key == 'Z' && a == ACT_NONE)
 			a = ACT_QUIT;

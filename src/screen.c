@@ -494,7 +494,8 @@ draw_text(struct screen *s, struct view *v)
 		move((int)i, v->text_left + r->row.indent);
 		draw_bytes(s, v->doc->data, r->row.start, r->row.end, &r->row,
 		    v->text_cols - r->row.indent, extra, pair, false,
-		    search_active(&v->search) ? &v->search : NULL);
+		    search_active(&v->search) && !v->search_hidden ? &v->search
+		    : NULL);
 	}
 	attr_set(A_DIM, 0, NULL);
 	for (; i < (size_t)v->text_rows; i++)
@@ -514,7 +515,8 @@ draw_status(struct screen *s, struct view *v)
 	short pair;
 	attr_t a = element(s, STYLE_STATUS, &pair);
 
-	if (search_active(&v->search) && v->search.cur >= 0 &&
+	if (search_active(&v->search) && !v->search_hidden &&
+	    v->search.cur >= 0 &&
 	    view_offset_visible(v, v->search.start[v->search.cur]))
 		snprintf(pct, sizeof pct, " match %ld/%zu%s  %d%% ",
 		    v->search.cur + 1, v->search.n, v->search.capped ? "+" : "",

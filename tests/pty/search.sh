@@ -83,6 +83,23 @@ keys n
 check 'Search wrapped around to the top' "n past the last wraps to the top"
 check ' match 1/300 ' "to the first match"
 
+# Turning the highlighting off: Esc u (less), :noh (vim); n brings it back.
+lit() { screen_escapes | grep -q $'\e\\[7mneedle'; }
+unlit() { ! lit && ! status | grep -q ' match '; }
+keys Escape u
+wait_true unlit
+ok $? "Esc u turns the highlighting of matches off, and their count"
+keys Escape u
+wait_true lit
+ok $? "Esc u again turns it on"
+keys : n o h Enter
+wait_true unlit
+ok $? ":noh turns it off too"
+keys n
+check ' match 2/300 ' "n goes on to the next match"
+lit
+ok $? "and shows the matches again"
+
 # Backward search, and '' after a search jump.
 keys g ']' ']' '?'
 raw 'needle 2\d\d'
