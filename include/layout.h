@@ -36,6 +36,9 @@ struct layout {
 	bool man;          /* a manual page as man prints it (plain) */
 	int right;         /* its right margin: the end of justified lines */
 	char man_name[64]; /* "LS(1)": its header and footer end with it */
+	bool para_indent;  /* its paragraphs are lines with no blank line
+			      between them: their first rows are indented
+			      (plain) */
 	struct wrap wrap;
 	bool cached;
 	size_t cache_start;

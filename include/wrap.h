@@ -52,9 +52,10 @@ void wrap_fini(struct wrap *w);
 size_t wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
     int width, unsigned flags);
 /* The same, with continuation rows indented by `hang` columns (at most
- * half the width), or as wrap_hanging_indent says when hang < 0. */
+ * half the width), or as wrap_hanging_indent says when hang < 0, and the
+ * first row by `first` (a paragraph's indent, at most half the width). */
 size_t wrap_line_hang(struct wrap *w, const char *data, size_t start,
-    size_t end, int width, unsigned flags, int hang);
+    size_t end, int width, unsigned flags, int hang, int first);
 /* Columns that continuation rows of this line are indented by: its leading
  * blanks, plus a list marker ("* ", "- ", "1. ", "a) ") if it has one. */
 int wrap_hanging_indent(const char *data, size_t start, size_t end);

@@ -86,6 +86,13 @@ strip_cr(const char *d, size_t start, size_t end)
  * it within this share of the document's fill width. */
 #define FILL_SLACK_PERCENT 85
 #define STATS_SAMPLE (64u * 1024)
+/* Paragraphs written as long lines with nothing between them: at least
+ * this many in the sample, this share of its lines with text, and three
+ * in four followed by text.  Their first rows are indented this much (as
+ * a book's). */
+#define PARA_MIN_LONG 4
+#define PARA_LONG_PERCENT 40
+#define PARA_INDENT 2
 /* The fill width is the width this share of the prose lines stay within. */
 #define FILL_PERCENTILE 90
 #define MARGIN_MAX 8
@@ -505,6 +512,10 @@ layout_measure(struct layout *l)
 	struct line ln;
 	struct lineinfo first = { NULL, 0, 0, true }; /* its first line */
 	size_t len = l->doc->len, total = 0, seen = 0;
+	size_t nlong = 0, ntight = 0, ntext = 0; /* long lines, those with
+						    text right after them,
+						    lines with text */
+	bool prev_long = false;
 	int i, k, best = 0;
 
 	memset(width, 0, sizeof width);
@@ -522,6 +533,11 @@ layout_measure(struct layout *l)
 		}
 		while (j < ln.end && l->doc->data[j] == ' ')
 			j++;
+		if (prev_long && j < ln.end)
+			ntight++;
+		prev_long = w > FILL_MAX && j < ln.end;
+		nlong += prev_long;
+		ntext += j < ln.end;
 		if (j == ln.end || w > FILL_MAX || j - ln.start > MARGIN_MAX)
 			continue;
 		if (ln.end - j >= 40)
@@ -561,6 +577,12 @@ layout_measure(struct layout *l)
 				l->fill = l->right;
 		}
 	}
+	/* a guide written one paragraph a line, with no blank line between
+	 * them: without an indent, where one ends and the next starts is
+	 * lost when they are wrapped */
+	l->para_indent = l->o->format == FORMAT_PLAIN && !l->man &&
+	    nlong >= PARA_MIN_LONG && nlong * 100 >= ntext * PARA_LONG_PERCENT &&
+	    ntight * 4 >= nlong * 3 && memchr(l->doc->data, '\0', len) == NULL;
 }
 
 /* The physical line containing off, found within LAYOUT_CHUNK bytes each
@@ -766,6 +788,29 @@ tag_hang(const struct layout *l, const struct segment *s, unsigned *flags)
 	return col;
 }
 
+/* Does segment s (li its first line) start a paragraph that follows
+ * another with no blank line between them, in a document that writes its
+ * paragraphs so (para_indent)?  Not after a heading, as in a book. */
+static bool
+para_follows(const struct layout *l, const struct segment *s,
+    const struct lineinfo *li)
+{
+	struct segment prev;
+	struct lineinfo pl;
+	const char *p, *q;
+
+	if (li->blank || li->indent != l->margin ||
+	    !(text_is_ascii_alnum((unsigned char)li->s[0]) ||
+	    (unsigned char)li->s[0] >= 0x80 || li->s[0] == '"' ||
+	    li->s[0] == '\'' || li->s[0] == '(') ||
+	    s->start <= l->doc->text_start || wrap_list_marker(li->s, li->n) ||
+	    is_heading_line(l, s->start) || is_tabular(l, li) ||
+	    !physical_line(l, s->start - 1, &prev, &p, &q))
+		return false;
+	line_info(l, &prev, &pl);
+	return !pl.blank && !is_rule(&pl) && !is_heading_line(l, prev.start);
+}
+
 const struct wrap_row *
 layout_rows(struct layout *l, const struct segment *s, size_t *n)
 {
@@ -773,7 +818,7 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 	    l->cache_width != l->width) {
 		unsigned flags = layout_verbatim(l, s) ? WRAP_HARD : 0;
 		struct lineinfo li;
-		int hang = -1;
+		int hang = -1, first = 0;
 
 		line_info(l, s, &li);
 		if (is_rule(&li) && li.n > 3)
@@ -787,8 +832,12 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 		    !(flags & (WRAP_HARD | WRAP_CLIP)) && li.n > 0 &&
 		    li.s[0] == '>')
 			flags |= WRAP_QUOTE;
+		if (l->para_indent && hang < 0 &&
+		    !(flags & (WRAP_HARD | WRAP_CLIP)) &&
+		    para_follows(l, s, &li))
+			first = PARA_INDENT;
 		l->nrows = wrap_line_hang(&l->wrap, l->doc->data, s->start,
-		    s->end, l->width, flags, hang);
+		    s->end, l->width, flags, hang, first);
 		l->cached = true;
 		l->cache_start = s->start;
 		l->cache_width = l->width;

@@ -200,18 +200,21 @@ size_t
 wrap_line(struct wrap *w, const char *data, size_t start, size_t end,
     int width, unsigned flags)
 {
-	return wrap_line_hang(w, data, start, end, width, flags, -1);
+	return wrap_line_hang(w, data, start, end, width, flags, -1, 0);
 }
 
 size_t
 wrap_line_hang(struct wrap *w, const char *data, size_t start, size_t end,
-    int width, unsigned flags, int hang)
+    int width, unsigned flags, int hang, int first)
 {
 	size_t k, row = 0, brk_at = 0;
-	int col = 0, indent = 0;
+	int col, indent;
 
 	if (width < 1)
 		width = 1;
+	if (first < 0 || first > width / WRAP_MAX_INDENT_DIVISOR)
+		first = 0;
+	col = indent = first;
 	w->nrows = 0;
 	wrap_decode(w, data, start, end, flags);
 	wrap_breaks(w, flags);

@@ -190,6 +190,24 @@ ok $? "AsciiDoc: preprocessor directives keep lines of their own"
 grep -q '^include::part\.adoc\[\]$' "$TMP/out" && grep -q '^Text after the include\.$' "$TMP/out"
 ok $? "AsciiDoc: a block macro is a line of its own, before text too"
 
+# A guide written one paragraph a line, nothing between paragraphs: their
+# first rows are indented, as a book's, but not the first after a heading.
+{
+	printf 'Guide\n=====\n'
+	for p in one two three four; do
+		printf 'Paragraph %s starts here and goes on for long enough to be wrapped on the screen at least once, maybe twice.\n' "$p"
+	done
+} >"$TMP/lines.txt"
+"$FOLIO" --print --width=60 "$TMP/lines.txt" >"$TMP/out"
+grep -q '^Paragraph one starts' "$TMP/out" && grep -q '^  Paragraph two starts' "$TMP/out" &&
+	grep -q '^  Paragraph four starts' "$TMP/out"
+ok $? "paragraphs written one a line, not spaced, start indented (not after a heading)"
+[ "$(grep -c '^  ' "$TMP/out")" -eq 3 ]
+ok $? "only their first rows"
+sed 's/^Paragraph/\nParagraph/' "$TMP/lines.txt" >"$TMP/spaced.txt"
+! "$FOLIO" --print --width=60 "$TMP/spaced.txt" | grep -q '^  '
+ok $? "paragraphs with blank lines between them are not indented"
+
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"
 

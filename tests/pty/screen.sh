@@ -60,6 +60,17 @@ check '^> one two three four five six seven$' "a block quote is reflowed to the 
 is "$(row 3)" "  eight nine ten eleven twelve thirteen" \
 	"its next lines join it without their '>', hanging past it"
 
+# Paragraphs one a line with nothing between them: indented on the screen
+{
+	printf 'Guide\n=====\n'
+	for p in one two three four; do
+		printf 'Paragraph %s starts here and goes on for long enough to be wrapped on the screen at least once, maybe twice.\n' "$p"
+	done
+} >"$TMP/lines.txt"
+start 60 12 -- "$TMP/lines.txt"
+check '^  Paragraph two starts' "a paragraph that follows another without a blank line is indented"
+check '^Paragraph one starts' "the first after the heading is not"
+
 # A manual page piped in, made for a wider terminal: reflowed, tags kept
 {
 	printf '%-31s%-36s%s\n' 'FROB(1)' 'User Commands' 'FROB(1)'
