@@ -218,6 +218,34 @@ tag_column(const struct lineinfo *li, size_t *after, size_t *run)
 	return -1;
 }
 
+/* An option too long to leave two blanks before its text, "-s,
+ * --section=N|TEXT only section N...": does li start with '-' and a word
+ * at column col, after a single blank?  Then *after is that word's byte. */
+static bool
+option_text_at(const struct lineinfo *li, int col, size_t *after)
+{
+	size_t i;
+
+	if (li->n < 2 || li->s[0] != '-' || col <= li->indent ||
+	    !(li->s[1] == '-' || text_is_ascii_alnum((unsigned char)li->s[1])))
+		return false; /* not "- " as a list's */
+	for (i = 1; i + 1 < li->n; i++) {
+		int c;
+
+		if (li->s[i] != ' ')
+			continue;
+		c = li->indent + (int)text_width(li->s, i + 1);
+		if (c > col)
+			return false;
+		if (c == col && li->s[i - 1] != ' ' && li->s[i + 1] != ' ') {
+			if (after != NULL)
+				*after = i + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Does li start with a tag, by its looks alone: a short one (an option,
  * a term: not a command with its arguments lined up), blanks as wide as a
  * table's after it, and no sentence ended (justification puts three blanks
@@ -401,7 +429,8 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	size_t after = 0;
 	/* a tag's line goes on under its text, not under the tag */
 	bool tagged = b->indent > a->indent &&
-	    tag_column(a, &after, NULL) == b->indent;
+	    (tag_column(a, &after, NULL) == b->indent ||
+	    option_text_at(a, b->indent, &after));
 
 	/* a word hyphenated by man (U+2010) goes on on the next line,
 	 * wherever that starts */
@@ -702,7 +731,8 @@ tag_text(const struct layout *l, size_t start, int col)
 		if (li.blank || li.indent > col)
 			return false;
 		if (li.indent < col)
-			return tag_column(&li, NULL, NULL) == col;
+			return tag_column(&li, NULL, NULL) == col ||
+			    option_text_at(&li, col, NULL);
 		start = g.start;
 	}
 	return false;
@@ -730,8 +760,21 @@ layout_verbatim(const struct layout *l, const struct segment *s)
 		col = d[i] == '\t' ? col + LAYOUT_CODE_INDENT : col + 1;
 		i++;
 	}
-	return i < s->end && col >= l->margin + LAYOUT_CODE_INDENT &&
-	    !tag_text(l, s->start, col);
+	if (i == s->end || col < l->margin + LAYOUT_CODE_INDENT)
+		return false;
+	/* an option and its text ("      --color[=WHEN]     color the
+	 * output"): --help indents long options past the short ones */
+	if (d[i] == '-') {
+		struct lineinfo li;
+		size_t after;
+
+		line_info(l, s, &li);
+		if (li.n > 1 && (li.s[1] == '-' ||
+		    text_is_ascii_alnum((unsigned char)li.s[1])) &&
+		    tag_start(&li, &after) >= 0)
+			return false;
+	}
+	return !tag_text(l, s->start, col);
 }
 
 /* Is li a manual's header or footer, which end with its name ("LS(1)")?
@@ -771,9 +814,10 @@ tag_hang(const struct layout *l, const struct segment *s, unsigned *flags)
 		line_info(l, &first, &li);
 		line_info(l, &rest, &next);
 		col = tag_column(&li, &after, NULL);
-		if (col >= 0 && next.indent == col) {
+		if ((col >= 0 && next.indent == col) ||
+		    option_text_at(&li, next.indent, &after)) {
 			*flags |= WRAP_TAG;
-			return col;
+			return next.indent;
 		}
 		/* a manual's hanging paragraph */
 		return l->man && next.indent > li.indent ? next.indent : -1;

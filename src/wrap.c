@@ -106,8 +106,8 @@ wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
 /* Two breaks UAX #14 forbids and libunistring 1.0 allows, which technical
  * text is full of: after a full stop, comma or colon before a letter or
  * digit ("e.g.", "config.h", "www.example.com"), and after the hyphens
- * that start a word ("-mmin", "--all"); and one it allows: inside a
- * Markdown link, "[text](url)", between its two halves. */
+ * that start a word ("-mmin", "--all", "'--all'"); and one it allows:
+ * inside a Markdown link, "[text](url)", between its two halves. */
 static bool
 glued(const uint32_t *ucs, size_t k)
 {
@@ -126,7 +126,8 @@ glued(const uint32_t *ucs, size_t k)
 	for (j = k - 1; j > 0 && ucs[j - 1] == '-'; j--)
 		;
 	return j == 0 || ucs[j - 1] == ' ' || ucs[j - 1] == '\t' ||
-	    ucs[j - 1] == '[' || ucs[j - 1] == '(';
+	    ucs[j - 1] == '[' || ucs[j - 1] == '(' || ucs[j - 1] == '\'' ||
+	    ucs[j - 1] == '"';
 }
 
 /* Fill w->brk: w->brk[k] != 0 when a row may start at unit k. */

@@ -61,6 +61,8 @@ test_words(void)
 	wraps_to("store it in [etcd](https://etcd.io) now", 24, 0,
 	    "store it in|[etcd](https://etcd.io)|now",
 	    "no break between a Markdown link's text and its target");
+	wraps_to("say '--all' now", 7, 0, "say|'--all'|now",
+	    "nor after a quote's");
 	wraps_to("a [--all] (-q)", 7, 0, "a|[--all]|(-q)",
 	    "nor after a bracket's or parenthesis's");
 }

@@ -190,6 +190,25 @@ ok $? "AsciiDoc: preprocessor directives keep lines of their own"
 grep -q '^include::part\.adoc\[\]$' "$TMP/out" && grep -q '^Text after the include\.$' "$TMP/out"
 ok $? "AsciiDoc: a block macro is a line of its own, before text too"
 
+# --help output: long options indented past the short ones, an option too
+# long for two blanks before its text.
+cat >"$TMP/help.txt" <<'DOC'
+Usage: frob [OPTION]... FILE
+Frob the cards in FILE.
+
+  -C                         list the cards by columns
+      --colour[=WHEN]        colour the output WHEN; more about that below
+  -s, --section=N|TEXT only section N (1-based, in the order of the list)
+                       or the first whose title contains TEXT
+DOC
+"$FOLIO" --print --width=60 "$TMP/help.txt" >"$TMP/out"
+grep -q '^      --colour\[=WHEN\]        colour the output WHEN; more$' "$TMP/out" &&
+	grep -q '^                             about that below$' "$TMP/out"
+ok $? "--help: a long option indented past the short ones is not code"
+grep -q '^  -s, --section=N|TEXT only section N (1-based, in the order$' "$TMP/out" &&
+	grep -q '^                       of the list) or the first whose title$' "$TMP/out"
+ok $? "--help: an option one blank from its text goes on under that text"
+
 # A guide written one paragraph a line, nothing between paragraphs: their
 # first rows are indented, as a book's, but not the first after a heading.
 {
