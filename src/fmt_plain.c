@@ -1067,6 +1067,25 @@ number_extends(const struct feat *c, const struct feat *n)
 	return strncmp(c->num, n->num, k) == 0 && n->num[k] == '.';
 }
 
+/* "1 Introduction" over "1.1 Purpose", as RFCs number their sections: a
+ * number with no full stop after it, which parse_number leaves out (too
+ * many lines start with one), extended by the next heading's. */
+static bool
+bare_number_extends(const struct plain *p, const struct feat *c,
+    const struct feat *n)
+{
+	size_t len = c->text_end - c->text_start, i = 0;
+	const char *s;
+
+	if (c->num_depth != 0 || n->num_depth < 2 || len < 3)
+		return false;
+	s = plain_bytes(p, c->text_start, len);
+	while (i < len && i < 3 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < len && (s[i] == ' ' || s[i] == '\t') &&
+	    strncmp(s, n->num, i) == 0 && n->num[i] == '.';
+}
+
 /* Is the text after a candidate a body the candidate introduces?  A bare
  * heading has its text at the same indent (a line followed by indented
  * text introduces code); numbered and ALL-CAPS ones may have their text
@@ -1124,6 +1143,7 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 {
 	struct lookahead la, la2;
 	bool caps, deeper_next = false, ok, colon = false, release = false;
+	bool bare_num = false;
 
 	/* "CHANGES WITH 252:" over indented text is a section of its own
 	 * (systemd's NEWS), as a man page's NAME is */
@@ -1173,9 +1193,25 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 
 		deeper_next = number_extends(f, n) ||
 		    (caps && !all_caps(n) && n->num_depth == 0);
+		if (!deeper_next && f->indent == 0 &&
+		    bare_number_extends(p, f, n))
+			deeper_next = bare_num = true;
 		if (deeper_next) {
-			look_ahead(p, n->next, n->lineno + 1, &la2);
-			ok = body_follows(n, &la2, caps);
+			struct feat sub = *n;
+			int k;
+
+			look_ahead(p, sub.next, sub.lineno + 1, &la2);
+			ok = body_follows(&sub, &la2, caps);
+			/* "8 Connections" over "8.1 Persistent Connections"
+			 * over "8.1.1 Purpose" and its text */
+			for (k = 0; !ok && k < PLAIN_MAX_NUMBER_DEPTH &&
+			    la2.have_next && la2.blanks <= 1 &&
+			    heading_shaped(la2.next) &&
+			    number_extends(&sub, la2.next); k++) {
+				sub = *la2.next;
+				look_ahead(p, sub.next, sub.lineno + 1, &la2);
+				ok = body_follows(&sub, &la2, caps);
+			}
 		}
 	}
 	if (!ok)
@@ -1185,6 +1221,8 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 	else if (f->num_depth > 0 && f->indent == 0)
 		plain_add_cand(p, f, f->start, CAND_NUMBERED,
 		    2 * f->num_depth);
+	else if (bare_num)
+		plain_add_cand(p, f, f->start, CAND_NUMBERED, 2);
 	else if (caps)
 		plain_add_cand(p, f, f->start, CAND_CAPS, 2);
 	else

@@ -1,7 +1,8 @@
 # --outline and --toc on the team's test documents, from files and stdin.
 . "$FOLIO_TESTS/lib.sh"
 
-for doc in guide.txt underlined.txt overlined.txt numbered.txt manpage.txt manual.md manual.adoc manual.rst; do
+for doc in guide.txt underlined.txt overlined.txt numbered.txt rfc.txt manpage.txt \
+	manual.md manual.adoc manual.rst; do
 	"$FOLIO" --outline "$FOLIO_TESTDATA/$doc" >"$TMP/got"
 	status=$?
 	if cmp -s "$TMP/got" "$FOLIO_TESTDATA/$doc.outline" && [ $status -eq 0 ]; then
