@@ -163,7 +163,7 @@ ends_sentence(uint32_t c)
 {
 	return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
 	    c == '\'' || c == ')' || c == 0x201d || c == 0x2019 ||
-	    c == 0x2026 || c == ';' || c == ',';
+	    c == 0x2026 || c == ';';
 }
 
 /* A rule that separates parts of a document: ten of one rule character
