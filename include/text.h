@@ -57,6 +57,10 @@ struct text_decoder {
 			  line's text (a tag's, as "-c        If the...")
 			  is kept as it is, not made one space */
 	size_t keep_end; /* where that run ends, once met */
+	/* A row's dot leaders shortened to fit ("Intro ...... 7"): this many
+	 * '.' from squeeze_at on are skipped. */
+	unsigned squeeze;
+	size_t squeeze_at;
 	bool quote; /* with join: a Markdown block quote, whose lines after
 		       the first start with '>' markers: they are part of
 		       the line end before them */

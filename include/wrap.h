@@ -18,6 +18,8 @@ struct wrap_row {
 	bool join;               /* part of a reflowed paragraph (WRAP_JOIN) */
 	bool tag;                /* it starts with a tag (WRAP_TAG) */
 	bool quote;              /* in a Markdown block quote (WRAP_QUOTE) */
+	uint16_t squeeze;        /* dots of its leaders not shown, from */
+	size_t squeeze_at;       /* here (text_decoder's squeeze) */
 };
 
 struct wrap {

@@ -420,6 +420,17 @@ joins_rst(const struct layout *l, const struct lineinfo *a,
 	return b->indent == a->indent || b->indent == hang;
 }
 
+/* A table of contents' line: "15.2  Names .............. 153", dot
+ * leaders and a page at its end. */
+static bool
+leaders(const struct lineinfo *li)
+{
+	const char *p;
+
+	return li->n > 5 && text_is_ascii_alnum((unsigned char)li->s[li->n - 1]) &&
+	    (p = memmem(li->s, li->n, "....", 4)) != NULL;
+}
+
 static bool
 joins_plain(const struct layout *l, const struct lineinfo *a,
     const struct lineinfo *b, int hang)
@@ -442,7 +453,8 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	/* only whether it is within the maximum matters past that */
 	wa = line_cols(a, max);
 	if (wa > max || is_tabular_from(l, a, tagged ? after : 0) ||
-	    is_tabular(l, b) || wrap_list_marker(b->s, b->n))
+	    is_tabular(l, b) || wrap_list_marker(b->s, b->n) ||
+	    leaders(a) || leaders(b))
 		return false;
 	/* a manual's lines wider than its page were laid out by hand */
 	if (l->man && (wa > l->right || line_cols(b, max) > l->right))

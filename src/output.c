@@ -171,6 +171,8 @@ print_row(FILE *f, const char *data, const struct wrap_row *r, struct buf *b)
 	d.join = r->join;
 	d.keep_tag = r->tag;
 	d.quote = r->quote;
+	d.squeeze = r->squeeze;
+	d.squeeze_at = r->squeeze_at;
 	while (text_decode(&d, &u)) {
 		if (u.kind == TEXT_TAB) {
 			int w = TEXT_TAB_STOP - col % TEXT_TAB_STOP;

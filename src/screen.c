@@ -329,6 +329,8 @@ draw_bytes(const struct screen *s, const char *data, size_t start,
 		d.join = row->join; /* reflowed: line ends are spaces */
 		d.keep_tag = row->tag;
 		d.quote = row->quote;
+		d.squeeze = row->squeeze;
+		d.squeeze_at = row->squeeze_at;
 	}
 	while (text_decode(&d, &u)) {
 		attr_t a = style_attr(&u.style) | extra;

@@ -43,6 +43,8 @@ text_decoder_init(struct text_decoder *d, const char *data, size_t start,
 	d->keep_tag = false;
 	d->keep_end = 0;
 	d->quote = false;
+	d->squeeze = 0;
+	d->squeeze_at = 0;
 	d->literal = false;
 	text_style_reset(&d->style);
 }
@@ -355,6 +357,11 @@ text_decode(struct text_decoder *d, struct text_unit *u)
 			}
 			d->pos = u->off + u->len;
 			return true;
+		}
+		if (c == '.' && d->squeeze > 0 && d->pos >= d->squeeze_at) {
+			d->squeeze--;
+			d->pos++;
+			continue;
 		}
 		decode_char(d, d->pos, u);
 		if (!d->literal)

@@ -195,6 +195,44 @@ wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
 	r->join = join;
 	r->tag = false;
 	r->quote = false;
+	r->squeeze = 0;
+	r->squeeze_at = 0;
+}
+
+/* Dot leaders shorter than this are not shortened ("Intro ... 7"). */
+#define WRAP_LEADER_MIN 3
+
+/* A line with dot leaders ("1.1  Purpose ........ 7") too wide for avail
+ * columns, that fits with its longest run of dots shortened (to
+ * WRAP_LEADER_MIN at least): the first dot to skip, and how many. */
+static bool
+leader_squeeze(const struct wrap *w, int avail, size_t *at, unsigned *n)
+{
+	size_t k, run = 0, best = 0, best_end = 0;
+	int total = 0;
+
+	for (k = 0; k < w->nunits; k++) {
+		const struct text_unit *u = &w->units[k];
+
+		total += unit_width(u, total);
+		if (u->kind == TEXT_CHAR && u->ch == '.') {
+			if (++run > best) {
+				best = run;
+				best_end = k + 1;
+			}
+		} else {
+			run = 0;
+		}
+	}
+	if (total <= avail || best < WRAP_LEADER_MIN + 1 ||
+	    total - (int)(best - WRAP_LEADER_MIN) > avail)
+		return false;
+	for (k = best_end; k < w->nunits; k++)
+		if (w->units[k].kind == TEXT_TAB)
+			return false; /* its columns would move */
+	*at = w->units[best_end - best].off;
+	*n = (unsigned)(total - avail);
+	return true;
 }
 
 size_t
@@ -234,6 +272,19 @@ wrap_line_hang(struct wrap *w, const char *data, size_t start, size_t end,
 		    wrap_hanging_indent(data, start, end);
 	if (hang > width / WRAP_MAX_INDENT_DIVISOR)
 		hang = width / WRAP_MAX_INDENT_DIVISOR;
+	if (!(flags & (WRAP_HARD | WRAP_CLIP | WRAP_JOIN))) {
+		size_t at;
+		unsigned n;
+
+		/* a table of contents' line: its leaders give way */
+		if (leader_squeeze(w, width - first, &at, &n)) {
+			wrap_emit(w, data, 0, w->nunits, end, first, false);
+			w->rows[0].squeeze = (uint16_t)n;
+			w->rows[0].squeeze_at = at;
+			w->rows[0].tag = (flags & WRAP_TAG) != 0;
+			return 1;
+		}
+	}
 	for (k = 0; k < w->nunits; k++) {
 		const struct text_unit *u = &w->units[k];
 		int uw = unit_width(u, col);

@@ -108,9 +108,38 @@ test_width_of_rows(void)
 	wrap_fini(&w);
 }
 
+/* A table of contents' line too wide: its dot leaders give way, down to
+ * three dots, and it stays one row as the decoder shows it. */
+static void
+test_leaders(void)
+{
+	static const char s[] = "1.1  Purpose ..........7";
+	struct text_decoder d;
+	struct text_unit u;
+	struct buf b = BUF_INIT;
+	struct wrap w;
+	size_t n;
+
+	wrap_init(&w);
+	n = wrap_line(&w, s, 0, sizeof s - 1, 18, 0);
+	text_decoder_init(&d, s, w.rows[0].start, w.rows[0].end);
+	d.squeeze = w.rows[0].squeeze;
+	d.squeeze_at = w.rows[0].squeeze_at;
+	while (text_decode(&d, &u))
+		buf_add(&b, s + u.off, u.len);
+	ok(n == 1 && strcmp(buf_str(&b), "1.1  Purpose ....7") == 0,
+	    "dot leaders are shortened to fit the row");
+	n = wrap_line(&w, s, 0, sizeof s - 1, 15, 0);
+	ok(n > 1 && w.rows[0].squeeze == 0,
+	    "but not below three dots: then the line wraps");
+	buf_fini(&b);
+	wrap_fini(&w);
+}
+
 int
 main(void)
 {
+	test_leaders();
 	test_words();
 	test_indent();
 	test_width_of_rows();

@@ -209,6 +209,20 @@ grep -q '^  -s, --section=N|TEXT only section N (1-based, in the order$' "$TMP/o
 	grep -q '^                       of the list) or the first whose title$' "$TMP/out"
 ok $? "--help: an option one blank from its text goes on under that text"
 
+# A table of contents with dot leaders: too wide, its leaders give way;
+# its lines never join.
+cat >"$TMP/toc.txt" <<'DOC'
+Contents
+
+   1   Introduction .....................................................2
+   1.1  Purpose ...........................................................2
+   2   Terms ............................................................3
+DOC
+"$FOLIO" --print --width=50 "$TMP/toc.txt" >"$TMP/out"
+grep -q '^   1\.1  Purpose \.\.\.*2$' "$TMP/out" && [ "$(grep -c '\.\.\.' "$TMP/out")" -eq 3 ] &&
+	[ "$(awk '{ if (length > m) m = length } END { print m }' "$TMP/out")" -le 50 ]
+ok $? "dot leaders are shortened to fit, a line each"
+
 # A guide written one paragraph a line, nothing between paragraphs: their
 # first rows are indented, as a book's, but not the first after a heading.
 {

@@ -71,6 +71,11 @@ start 60 12 -- "$TMP/lines.txt"
 check '^  Paragraph two starts' "a paragraph that follows another without a blank line is indented"
 check '^Paragraph one starts' "the first after the heading is not"
 
+# A table of contents' dot leaders give way on a narrow screen
+printf 'Contents\n\n   1   Introduction ......................................................2\n   2   Terms ............................................................3\n' >"$TMP/toc.txt"
+start 50 8 -- "$TMP/toc.txt"
+check '^   1   Introduction \.{20,}2$' "dot leaders are shortened to fit the screen"
+
 # A manual page piped in, made for a wider terminal: reflowed, tags kept
 {
 	printf '%-31s%-36s%s\n' 'FROB(1)' 'User Commands' 'FROB(1)'
