@@ -54,8 +54,12 @@
  * a second look ahead starts from (two lines on) and what that look ahead
  * reads: blanks, then a paragraph's first lines. */
 #define PLAIN_FEAT_CACHE 32
-_Static_assert(PLAIN_FEAT_CACHE > 2 + 2 + PLAIN_MAX_BLANKS_AFTER +
-    PLAIN_BODY_LINES, "a turn of the scan outruns the features kept");
+/* A heading directly over deeper ones ("8 Connections", "8.1 ...") is
+ * looked past this many deeper ones at most. */
+#define PLAIN_MAX_CHAIN 2
+_Static_assert(PLAIN_FEAT_CACHE > 2 + (1 + PLAIN_MAX_BLANKS_AFTER) *
+    (2 + PLAIN_MAX_CHAIN) + PLAIN_BODY_LINES,
+    "a turn of the scan outruns the features kept");
 
 /* CAND_FRAMED, CAND_LOOSE (an ALL-CAPS line ending with ':') and
  * CAND_PART (a title after a separator rule) are headings that change no
@@ -1204,7 +1208,7 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 			ok = body_follows(&sub, &la2, caps);
 			/* "8 Connections" over "8.1 Persistent Connections"
 			 * over "8.1.1 Purpose" and its text */
-			for (k = 0; !ok && k < PLAIN_MAX_NUMBER_DEPTH &&
+			for (k = 0; !ok && k < PLAIN_MAX_CHAIN &&
 			    la2.have_next && la2.blanks <= 1 &&
 			    heading_shaped(la2.next) &&
 			    number_extends(&sub, la2.next); k++) {
