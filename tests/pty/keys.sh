@@ -82,7 +82,9 @@ check "Line 75 of $(wc -l <"$D"), byte $(head -n 74 "$D" | wc -c) of $size " \
 keys g C-g
 check "Line 1 of $(wc -l <"$D"), byte 0 of $size " \
 	"at the top: line 1, byte 0"
-keys g
+# leave the top with no message on the screen, for the tests below
+keys j; expect_top "$D" 2 "j after C-g"
+keys k; expect_top "$D" 1 "k back to the top"
 before=$(screen)
 keys x '@' F5 '!' C-x
 settle
