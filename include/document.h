@@ -119,6 +119,10 @@ struct line_reader {
 	size_t buf_end;
 	size_t pos;           /* the next line */
 	unsigned long lineno;
+	/* For the parsers: the first form feed in buf (an offset in the
+	 * document, SIZE_MAX: none), once ff_known. */
+	bool ff_known;
+	size_t ff;
 };
 
 void line_reader_init(struct line_reader *r, const struct document *doc,

@@ -627,6 +627,7 @@ line_reader_load(struct line_reader *r, size_t off, size_t n)
 	}
 	r->buf_start = off;
 	r->buf_end = off + n;
+	r->ff_known = false;
 	return true;
 }
 

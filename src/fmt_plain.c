@@ -50,15 +50,20 @@
 #define PLAIN_MARGIN_MAX 8
 /* Lines whose features are kept (a power of two): more than one turn of
  * the scan looks at, so that features are used where they are kept.  A
- * turn looks at the line before, the line, and after it at most the line
- * a second look ahead starts from (two lines on) and what that look ahead
- * reads: blanks, then a paragraph's first lines. */
-#define PLAIN_FEAT_CACHE 32
+ * turn looks at the line before, the line, and after it the lines a look
+ * ahead reads (blanks, a page break, a paragraph's first lines), again
+ * from each deeper heading it goes past. */
+#define PLAIN_FEAT_CACHE 64
 /* A heading directly over deeper ones ("8 Connections", "8.1 ...") is
  * looked past this many deeper ones at most. */
 #define PLAIN_MAX_CHAIN 2
-_Static_assert(PLAIN_FEAT_CACHE > 2 + (1 + PLAIN_MAX_BLANKS_AFTER) *
-    (2 + PLAIN_MAX_CHAIN) + PLAIN_BODY_LINES,
+/* A page break between a line and the text after it (RFCs, old manuals)
+ * is looked past: the page's footer, the "\f" line, the next page's
+ * header and at most this many blank lines after it. */
+#define PLAIN_PAGE_BLANKS 3
+#define PLAIN_PAGE_LINES (4 + 2 * PLAIN_PAGE_BLANKS)
+_Static_assert(PLAIN_FEAT_CACHE > 2 + (1 + PLAIN_MAX_BLANKS_AFTER +
+    PLAIN_PAGE_LINES) * (2 + PLAIN_MAX_CHAIN) + PLAIN_BODY_LINES,
     "a turn of the scan outruns the features kept");
 
 /* CAND_FRAMED, CAND_LOOSE (an ALL-CAPS line ending with ':') and
@@ -109,6 +114,8 @@ struct plain {
 	bool releases;      /* a NEWS file: "Changes in 2.40:" lines */
 	bool separated;     /* parts begin with a rule, a blank line and
 			       their title (less's NEWS) */
+	bool paged;         /* pages end with a form feed (RFCs): two at
+			       least in the first 64 KiB */
 	size_t nbare, nnumbered; /* candidates of these kinds seen */
 	bool restart;       /* a candidate changed what earlier ones are */
 	/* Lines are looked at more than once (as the line after a
@@ -893,7 +900,143 @@ struct lookahead {
 	bool body_sentence;    /* the paragraph has sentence punctuation */
 	bool all_shaped;       /* every line of it could be a heading: a list
 				  or a table of contents, not text */
+	bool paged;            /* it is past a page break */
 };
+
+static bool
+blank_from(struct plain *p, const struct line *l, size_t from)
+{
+	const char *s = plain_bytes(p, l->start, l->end - l->start);
+	size_t i;
+
+	for (i = from; i < l->end - l->start; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static bool
+blank_line(struct plain *p, const struct line *l)
+{
+	return blank_from(p, l, 0);
+}
+
+/* A page break: a line of "\f" alone. */
+static bool
+form_feed(struct plain *p, const struct line *l)
+{
+	return l->end > l->start && plain_bytes(p, l->start, 1)[0] == '\f' &&
+	    blank_from(p, l, 1);
+}
+
+/* A page's header or footer: text in columns, "RFC 2616   HTTP/1.1
+ * June 1999", "Fielding, et al.   Standards Track   [Page 15]". */
+static bool
+in_columns(struct plain *p, const struct line *l)
+{
+	const char *s = plain_bytes(p, l->start, l->end - l->start);
+	size_t n = l->end - l->start, i;
+	unsigned run = 0;
+	bool text = false;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < n; i++) {
+		if (s[i] != ' ') {
+			text = true;
+			run = 0;
+		} else if (text && ++run >= 3) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A page break starts this close to a line that may be its footer. */
+#define PLAIN_FF_NEAR 1024
+
+/* Is there a form feed in [pos, pos + PLAIN_FF_NEAR)?  Only a document
+ * whose first part has pages is asked; the reader's buffer is searched
+ * once for its first; the mapping only for a window its end cuts, where
+ * the look ahead reads it anyway. */
+static bool
+ff_near(struct plain *p, size_t pos)
+{
+	struct line_reader *r = p->r;
+	size_t end = p->len - pos > PLAIN_FF_NEAR ? pos + PLAIN_FF_NEAR : p->len;
+
+	if (!p->paged)
+		return false;
+	if (r != NULL && r->fd >= 0 && pos >= r->buf_start &&
+	    end <= r->buf_end) {
+		if (!r->ff_known) {
+			const char *q = memchr(r->buf, '\f',
+			    r->buf_end - r->buf_start);
+
+			r->ff = q != NULL ? r->buf_start + (size_t)(q - r->buf)
+			    : SIZE_MAX;
+			r->ff_known = true;
+		}
+		if (r->ff == SIZE_MAX || r->ff >= end)
+			return false;
+		if (r->ff >= pos)
+			return true;
+		return memchr(r->buf + (pos - r->buf_start), '\f',
+		    end - pos) != NULL;
+	}
+	return memchr(p->d + pos, '\f', end - pos) != NULL;
+}
+
+/* Is l, after a line, a page break: a footer over a "\f" line, or that
+ * line?  Then *it goes past them, the next page's header and the blank
+ * lines after it, to where the text goes on. */
+static bool
+page_break(struct plain *p, struct line_iter *it, const struct line *l)
+{
+	struct line_iter t = *it, save;
+	struct line ln;
+	int k;
+
+	if (!ff_near(p, l->start) || (!form_feed(p, l) && !(in_columns(p, l) &&
+	    plain_peek(p, &t, &ln) && form_feed(p, &ln))))
+		return false;
+	save = t;
+	if (plain_peek(p, &t, &ln) && !blank_line(p, &ln) && in_columns(p, &ln))
+		save = t; /* the header */
+	t = save;
+	for (k = 0; k < PLAIN_PAGE_BLANKS; k++) {
+		if (!plain_peek(p, &t, &ln) || !blank_line(p, &ln))
+			break;
+		save = t;
+	}
+	*it = save;
+	return true;
+}
+
+/* After a blank line inside a paragraph: is the rest of it on the next
+ * page, past at most PLAIN_PAGE_BLANKS more blank lines and a page break?
+ * Then *it is where it goes on. */
+static bool
+paragraph_paged(struct plain *p, struct line_iter *it)
+{
+	struct line_iter t = *it;
+	struct line ln;
+	int k;
+
+	if (!ff_near(p, it->pos))
+		return false;
+	for (k = 0; k <= PLAIN_PAGE_BLANKS; k++) {
+		if (!plain_peek(p, &t, &ln))
+			return false;
+		if (!blank_line(p, &ln)) {
+			if (!page_break(p, &t, &ln))
+				return false;
+			*it = t;
+			return true;
+		}
+	}
+	return false;
+}
 
 static void
 look_ahead(struct plain *p, size_t pos, unsigned long lineno,
@@ -904,6 +1047,7 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 	const struct feat *f;
 	unsigned lines = 0;
 	int desc = -1; /* the indent of a tag's description */
+	bool paged = false;
 
 	memset(la, 0, sizeof *la);
 	line_iter_init(&it, p->d, p->len, pos);
@@ -919,9 +1063,19 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 					return;
 				continue;
 			}
+			/* the text goes on past a page break as if there
+			 * were none: its blank lines are the page's */
+			if (!paged && page_break(p, &it, &l)) {
+				paged = la->paged = true;
+				la->blanks = 0;
+				continue;
+			}
 			la->next = f;
 			la->have_next = true;
 			la->all_shaped = true;
+		} else if (f->blank && !paged && paragraph_paged(p, &it)) {
+			paged = true; /* the paragraph goes on there */
+			continue;
 		} else if (f->blank ||
 		    f->indent != (desc >= 0 ? desc : la->next->indent)) {
 			/* a short line over deeper text is a tag with its
@@ -1109,12 +1263,14 @@ body_follows(const struct feat *c, const struct lookahead *la, bool caps)
 	/* a short line continued by a wrapped line in lower case is the start
 	 * of a paragraph (a long line after it is a paragraph of its own) */
 	if (la->blanks == 0 && is_lower(n->first) && !caps &&
-	    n->chars <= PLAIN_MAX_HEADING_CHARS)
+	    n->chars <= PLAIN_MAX_HEADING_CHARS && !(la->paged && marked))
 		return false;
 	/* a long line directly followed by lines of about its length is the
-	 * first line of a hard-wrapped paragraph */
+	 * first line of a hard-wrapped paragraph (past a page break, where
+	 * the blank lines tell nothing, a numbered or ALL-CAPS line is
+	 * still a heading) */
 	if (la->blanks == 0 && c->chars > PLAIN_WRAPPED_MIN_CHARS &&
-	    n->chars < 2 * c->chars)
+	    n->chars < 2 * c->chars && !(la->paged && marked))
 		return false;
 	/* a line followed by indented code introduces it */
 	if (n->codeish && n->indent > c->indent)
@@ -1305,6 +1461,9 @@ plain_scan(struct plain *p, size_t start)
 	bool prev_heading = false;
 	/* a separator rule and blank lines are above this line, the next */
 	bool after_rule, part = false;
+	int paging = 0; /* 1: after a "\f", 2: after its page's header */
+	/* the last two lines with text, for the line after a page break */
+	unsigned long text_line[2] = { 0, 0 };
 
 	/* Lines come from the reader (the file read through a buffer), or
 	 * from the features kept when a look ahead has seen them; looking
@@ -1321,6 +1480,37 @@ plain_scan(struct plain *p, size_t start)
 		if (!outline_scanned(p->o, l.start)) {
 			p->stopped = true;
 			break;
+		}
+		if (prev != NULL && !prev->blank &&
+		    prev->lineno != text_line[1]) {
+			text_line[0] = text_line[1];
+			text_line[1] = prev->lineno;
+		}
+		/* A page break (RFCs, old manuals): the next page's header
+		 * and blank lines are passed.  Whether the last line before
+		 * its footer ended a paragraph, the page's blank lines hide:
+		 * only a comma says it did not. */
+		if (l.end > l.start && (text != NULL ? text[0] :
+		    plain_bytes(p, l.start, 1)[0]) == '\f' && form_feed(p, &l)) {
+			int k = prev != NULL && prev->lineno == text_line[1] &&
+			    in_columns(p, &(struct line){ prev->start,
+			    prev->end, prev->next, prev->lineno }) ? 0 : 1;
+			const struct feat *c = feat_slot(p, text_line[k]);
+
+			prev = text_line[k] != 0 && c->lineno == text_line[k] &&
+			    !c->blank && c->last == ',' ? c : NULL;
+			prev_heading = false;
+			paging = 1;
+			continue;
+		}
+		if (paging > 0) {
+			if (blank_line(p, &l))
+				continue;
+			if (paging == 1 && in_columns(p, &l)) {
+				paging = 2; /* the page's header */
+				continue;
+			}
+			paging = 0;
 		}
 		if (l.end - l.start > PLAIN_MAX_HEADING_BYTES) {
 			prev = feat_long(p, &l, text, false);
@@ -1431,7 +1621,7 @@ plain_sample(struct plain *p, size_t start)
 	struct line_iter it;
 	struct line l;
 	bool prev_blank = true;
-	int i, best = 0, releases = 0, separated = 0;
+	int i, best = 0, releases = 0, separated = 0, pages = 0;
 	/* where a part's start stands: 1 after a rule, 2 after its blank
 	 * lines, 3 after a short line there (the title, if a blank follows) */
 	int part = 0;
@@ -1460,6 +1650,7 @@ plain_sample(struct plain *p, size_t start)
 			part = part == 2 && l.end - k <= PLAIN_MAX_HEADING_CHARS ?
 			    3 : 0;
 		prev_blank = l.end == l.start;
+		pages += l.end > l.start && d[l.start] == '\f';
 	}
 	for (i = 1; i <= PLAIN_MARGIN_MAX; i++)
 		if (count[i] > count[best])
@@ -1467,6 +1658,7 @@ plain_sample(struct plain *p, size_t start)
 	p->margin = best;
 	p->releases = releases >= 2;
 	p->separated = separated >= 2;
+	p->paged = pages >= 2;
 }
 
 /* Is s[0..n), what stands between "-*-" and "-*-", outline mode:

@@ -121,4 +121,19 @@ printf 'Closing Words\n=============\n\nThe last words of it, in one sentence.\n
 is "$("$FOLIO" --outline "$TMP/many.txt")" "$(printf '1\t400001\tClosing Words')" \
 	"an underline after 100 000 bare headings leaves only the underlined one"
 
+# Page breaks as RFCs have them (a footer, a "\f" line, the next page's
+# header) wherever they fall, even inside a paragraph or right after a
+# heading, change no heading.
+cut -f 1,3 "$FOLIO_TESTDATA/rfc.txt.outline" >"$TMP/want"
+bad=""
+for len in 7 8 9 10 11 12 13 14 15 16 17; do
+	awk -v len="$len" '{ print; if (++n == len) { n = 0; print ""
+		printf "Writer                        Informational                    [Page %d]\n", ++p
+		printf "\f\nRFC 9999             The Card Frobbing Protocol           January 2026\n\n" } }' \
+		"$FOLIO_TESTDATA/rfc.txt" >"$TMP/paged.txt"
+	"$FOLIO" --outline "$TMP/paged.txt" | cut -f 1,3 | cmp -s - "$TMP/want" ||
+		bad="$bad $len"
+done
+is "$bad" "" "page breaks every 7 to 17 lines leave the outline as it is"
+
 plan_done
