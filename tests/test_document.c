@@ -131,6 +131,7 @@ test_count_lines(void)
 	is_long((long)document_line_number(&doc, len),
 	    1 + (long)document_count_lines(&doc, 0, len),
 	    "the line number at the end is one more than the newlines");
+	document_fini(&doc);
 	free(b);
 }
 
