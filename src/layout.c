@@ -347,6 +347,18 @@ md_item_starts(const struct layout *l, const struct lineinfo *a,
 	return true;
 }
 
+/* How many '>' quote li's text. */
+static int
+quote_depth(const struct lineinfo *li)
+{
+	size_t i;
+	int d = 0;
+
+	for (i = 0; i < li->n && (li->s[i] == '>' || li->s[i] == ' '); i++)
+		d += li->s[i] == '>';
+	return d;
+}
+
 static bool
 joins_markdown(const struct layout *l, const struct lineinfo *a,
     const struct lineinfo *b, const struct segment *ga)
@@ -486,6 +498,21 @@ layout_joins(const struct layout *l, const struct segment *ga,
 	    is_heading_line(l, ga->start) || is_heading_line(l, gb->start))
 		return false;
 	hang = a.indent + (int)wrap_list_marker(a.s, a.n);
+	/* a mail's quoted lines ("> text") join as their text would, at
+	 * the same depth of quoting */
+	if (l->o->format == FORMAT_PLAIN && (a.s[0] == '>' || b.s[0] == '>')) {
+		struct lineinfo qa, qb;
+
+		if (a.s[0] != '>' || b.s[0] != '>' ||
+		    quote_depth(&a) != quote_depth(&b))
+			return false;
+		quote_text(&a, &qa);
+		quote_text(&b, &qb);
+		if (qa.blank || qb.blank || is_rule(&qa) || is_rule(&qb))
+			return false;
+		return joins_plain(l, &qa, &qb,
+		    (int)wrap_list_marker(qa.s, qa.n));
+	}
 	switch (l->o->format) {
 	case FORMAT_MARKDOWN:
 		return joins_markdown(l, &a, &b, ga);
@@ -881,13 +908,14 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 			flags |= WRAP_CLIP;
 		if (memchr(l->doc->data + s->start, '\n', s->end - s->start))
 			flags |= WRAP_JOIN;
-		if (l->o != NULL && l->o->format == FORMAT_PLAIN &&
-		    !(flags & (WRAP_HARD | WRAP_CLIP)))
-			hang = tag_hang(l, s, &flags);
-		if (l->o != NULL && l->o->format == FORMAT_MARKDOWN &&
+		if (l->o != NULL && (l->o->format == FORMAT_MARKDOWN ||
+		    l->o->format == FORMAT_PLAIN) &&
 		    !(flags & (WRAP_HARD | WRAP_CLIP)) && li.n > 0 &&
 		    li.s[0] == '>')
-			flags |= WRAP_QUOTE;
+			flags |= WRAP_QUOTE; /* a quote, or a mail's */
+		else if (l->o != NULL && l->o->format == FORMAT_PLAIN &&
+		    !(flags & (WRAP_HARD | WRAP_CLIP)))
+			hang = tag_hang(l, s, &flags);
 		if (l->para_indent && hang < 0 &&
 		    !(flags & (WRAP_HARD | WRAP_CLIP)) &&
 		    para_follows(l, s, &li))

@@ -190,6 +190,25 @@ ok $? "AsciiDoc: preprocessor directives keep lines of their own"
 grep -q '^include::part\.adoc\[\]$' "$TMP/out" && grep -q '^Text after the include\.$' "$TMP/out"
 ok $? "AsciiDoc: a block macro is a line of its own, before text too"
 
+# A mail's quoted lines in plain text: joined as their text, the '>' of
+# the next ones gone, rows hanging past the quote; deeper quotes apart.
+cat >"$TMP/mail.txt" <<'DOC'
+On Monday Bob wrote:
+> I think the build should move to a newer compiler, because the old
+> one fails on the new code that we added last week to the parser.
+> > And a nested quote that goes on for quite a while here, it seems
+> > to continue on this line as well.
+
+I agree.
+DOC
+"$FOLIO" --print --width=40 "$TMP/mail.txt" >"$TMP/out"
+grep -q '^> I think the build should move to a$' "$TMP/out" &&
+	grep -q '^  last week to the parser\.$' "$TMP/out" && ! grep -q '.> [a-z]' "$TMP/out"
+ok $? "plain: a mail's quoted lines are joined without their '>' inside"
+grep -q '^> > And a nested quote that goes on for$' "$TMP/out" &&
+	grep -q '^    quite a while here, it seems to$' "$TMP/out"
+ok $? "plain: a deeper quote is a paragraph of its own, hanging past its '> >'"
+
 # --help output: long options indented past the short ones, an option too
 # long for two blanks before its text.
 cat >"$TMP/help.txt" <<'DOC'
