@@ -218,6 +218,14 @@ tag_column(const struct lineinfo *li, size_t *after, size_t *run)
 	return -1;
 }
 
+/* Does li start with an option ("-s", "--all"), not a list's "- "? */
+static bool
+starts_option(const struct lineinfo *li)
+{
+	return li->n >= 2 && li->s[0] == '-' &&
+	    (li->s[1] == '-' || text_is_ascii_alnum((unsigned char)li->s[1]));
+}
+
 /* An option too long to leave two blanks before its text, "-s,
  * --section=N|TEXT only section N...": does li start with '-' and a word
  * at column col, after a single blank?  Then *after is that word's byte. */
@@ -226,9 +234,8 @@ option_text_at(const struct lineinfo *li, int col, size_t *after)
 {
 	size_t i;
 
-	if (li->n < 2 || li->s[0] != '-' || col <= li->indent ||
-	    !(li->s[1] == '-' || text_is_ascii_alnum((unsigned char)li->s[1])))
-		return false; /* not "- " as a list's */
+	if (!starts_option(li) || col <= li->indent)
+		return false;
 	for (i = 1; i + 1 < li->n; i++) {
 		int c;
 
@@ -282,7 +289,7 @@ first_word_width(const struct lineinfo *li)
 	return (int)text_width(li->s, k);
 }
 
-/* A Markdown line's text after its block quote markers, if any. */
+/* A line's text after its block quote markers, if any. */
 static void
 quote_text(const struct lineinfo *li, struct lineinfo *out)
 {
@@ -293,6 +300,17 @@ quote_text(const struct lineinfo *li, struct lineinfo *out)
 	out->n -= q;
 	out->indent = 0;
 	out->blank = out->n == 0;
+}
+
+/* Two quoted lines' texts, into qa and qb; false when they cannot be one
+ * paragraph's: one is a blank "> " line, a rule or a fence. */
+static bool
+quote_pair(const struct lineinfo *a, const struct lineinfo *b,
+    struct lineinfo *qa, struct lineinfo *qb)
+{
+	quote_text(a, qa);
+	quote_text(b, qb);
+	return !qa->blank && !qb->blank && !is_rule(qa) && !is_rule(qb);
 }
 
 static bool physical_line(const struct layout *l, size_t off,
@@ -370,11 +388,7 @@ joins_markdown(const struct layout *l, const struct lineinfo *a,
 	/* two lines of one paragraph in a block quote: what follows the
 	 * markers decides, as outside one */
 	if (b->n > 0 && b->s[0] == '>') {
-		if (a->s[0] != '>')
-			return false;
-		quote_text(a, &qa);
-		quote_text(b, &qb);
-		if (qa.blank || qb.blank || is_rule(&qa) || is_rule(&qb))
+		if (a->s[0] != '>' || !quote_pair(a, b, &qa, &qb))
 			return false;
 		a = &qa;
 		b = &qb;
@@ -504,11 +518,8 @@ layout_joins(const struct layout *l, const struct segment *ga,
 		struct lineinfo qa, qb;
 
 		if (a.s[0] != '>' || b.s[0] != '>' ||
-		    quote_depth(&a) != quote_depth(&b))
-			return false;
-		quote_text(&a, &qa);
-		quote_text(&b, &qb);
-		if (qa.blank || qb.blank || is_rule(&qa) || is_rule(&qb))
+		    quote_depth(&a) != quote_depth(&b) ||
+		    !quote_pair(&a, &b, &qa, &qb))
 			return false;
 		return joins_plain(l, &qa, &qb,
 		    (int)wrap_list_marker(qa.s, qa.n));
@@ -808,9 +819,7 @@ layout_verbatim(const struct layout *l, const struct segment *s)
 		size_t after;
 
 		line_info(l, s, &li);
-		if (li.n > 1 && (li.s[1] == '-' ||
-		    text_is_ascii_alnum((unsigned char)li.s[1])) &&
-		    tag_start(&li, &after) >= 0)
+		if (starts_option(&li) && tag_start(&li, &after) >= 0)
 			return false;
 	}
 	return !tag_text(l, s->start, col);
