@@ -71,6 +71,11 @@ struct fingerprint {
 
 void document_fingerprint(const struct document *doc, struct fingerprint *fp);
 
+/* Does the document look binary: a NUL byte in its first
+ * DOCUMENT_BINARY_PROBE bytes? */
+#define DOCUMENT_BINARY_PROBE (64u * 1024)
+bool document_looks_binary(const struct document *doc);
+
 /* Line boundaries.  A line runs from its start to its '\n' (exclusive) or
  * to the end of the document. */
 size_t document_line_start(const struct document *doc, size_t off);

@@ -418,6 +418,15 @@ document_next_line(const struct document *doc, size_t off)
 	return end < doc->len ? end + 1 : doc->len;
 }
 
+bool
+document_looks_binary(const struct document *doc)
+{
+	size_t n = doc->len < DOCUMENT_BINARY_PROBE ? doc->len
+	    : DOCUMENT_BINARY_PROBE;
+
+	return memchr(doc->data, '\0', n) != NULL;
+}
+
 /* 0x01 in each byte of w that is '\n', 0 in the others (exact: no borrow
  * runs from one byte into the next). */
 static inline uint64_t

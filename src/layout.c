@@ -661,7 +661,7 @@ layout_measure(struct layout *l)
 	 * lost when they are wrapped */
 	l->para_indent = l->o->format == FORMAT_PLAIN && !l->man &&
 	    nlong >= PARA_MIN_LONG && nlong * 100 >= ntext * PARA_LONG_PERCENT &&
-	    ntight * 4 >= nlong * 3 && memchr(l->doc->data, '\0', len) == NULL;
+	    ntight * 4 >= nlong * 3 && !document_looks_binary(l->doc);
 }
 
 /* The physical line containing off, found within LAYOUT_CHUNK bytes each

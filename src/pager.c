@@ -393,17 +393,12 @@ config_note(struct view *v, const struct settings *set)
 		view_message(v, "%.*s", n, w);
 }
 
-/* Bytes looked at to tell a binary file. */
-#define BINARY_PROBE (64u * 1024)
-
 /* A file with NUL bytes near its start is shown all the same, with a
  * note (as less says "may be a binary file"). */
 static void
 binary_note(struct view *v, const struct document *doc)
 {
-	size_t n = doc->len < BINARY_PROBE ? doc->len : BINARY_PROBE;
-
-	if (memchr(doc->data, '\0', n) != NULL)
+	if (document_looks_binary(doc))
 		view_message(v, "This looks like a binary file: NUL bytes "
 		    "show as ^@");
 }
