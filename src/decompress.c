@@ -1,7 +1,6 @@
 /* Compressed documents (see decompress.h). */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #endif
 
 #include "decompress.h"
+#include "dynlib.h"
 
 #if defined(WITH_ZLIB) || defined(WITH_LZMA) || defined(WITH_ZSTD)
 #define WITH_ANY 1
@@ -35,38 +35,19 @@
  * (dlopen, by the name their Debian packages install): most documents are
  * not compressed, and loading three more libraries at every start put
  * half a millisecond before the first screen (docs/scale.md).  Each
- * library's functions are looked up into a table of pointers.
+ * library's functions are looked up into a table of pointers (dynlib.h).
  */
 #ifdef WITH_ANY
-struct symbol {
-	const char *name;
-	void **fn;
-};
-
-/* 0 when every symbol is found; else err says which library is missing. */
+/* 0 when lib is loaded; else err says which library is missing. */
 static int
-load(void **handle, const char *soname, const struct symbol *sym,
-    size_t n, const char *name, const char *what, const char *package,
+load(struct dynlib *lib, const char *name, const char *what,
     struct err *err)
 {
-	size_t i;
-
-	if (*handle == NULL) {
-		void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-
-		for (i = 0; h != NULL && i < n; i++)
-			if ((*sym[i].fn = dlsym(h, sym[i].name)) == NULL)
-				break;
-		if (h == NULL || i < n) {
-			if (h != NULL)
-				dlclose(h);
-			err_set(err, "%s: %s documents need %s (Debian package "
-			    "%s)", name, what, soname, package);
-			return -1;
-		}
-		*handle = h;
-	}
-	return 0;
+	if (dynlib_load(lib) == 0)
+		return 0;
+	err_set(err, "%s: %s documents need %s (Debian package %s)", name,
+	    what, lib->soname, lib->package);
+	return -1;
 }
 #endif
 
@@ -145,29 +126,30 @@ fail(struct out *o, struct err *err, const char *name, const char *why,
 
 #ifdef WITH_ZLIB
 static struct {
-	void *handle;
 	int (*inflateInit2_)(z_streamp, int, const char *, int);
 	int (*inflate)(z_streamp, int);
 	int (*inflateReset)(z_streamp);
 	int (*inflateEnd)(z_streamp);
 } zl;
 
+static const struct dynlib_symbol zl_sym[] = {
+	{ "inflateInit2_", (void **)&zl.inflateInit2_ },
+	{ "inflate", (void **)&zl.inflate },
+	{ "inflateReset", (void **)&zl.inflateReset },
+	{ "inflateEnd", (void **)&zl.inflateEnd },
+};
+static struct dynlib zl_lib = { "libz.so.1", "zlib1g", zl_sym,
+    sizeof zl_sym / sizeof zl_sym[0], NULL, false };
+
 static int
 gunzip(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
 {
-	const struct symbol sym[] = {
-		{ "inflateInit2_", (void **)&zl.inflateInit2_ },
-		{ "inflate", (void **)&zl.inflate },
-		{ "inflateReset", (void **)&zl.inflateReset },
-		{ "inflateEnd", (void **)&zl.inflateEnd },
-	};
 	z_stream z;
 	int rc = Z_OK;
 	size_t pos = 0;
 
-	if (load(&zl.handle, "libz.so.1", sym, sizeof sym / sizeof sym[0],
-	    name, "gzip", "zlib1g", err) != 0)
+	if (load(&zl_lib, name, "gzip", err) != 0)
 		return -1;
 	memset(&z, 0, sizeof z);
 	/* 15 + 32: a gzip (or zlib) header, detected */
@@ -217,26 +199,27 @@ gunzip(const char *data, size_t len, const char *name, struct out *o,
 
 #ifdef WITH_LZMA
 static struct {
-	void *handle;
 	lzma_ret (*stream_decoder)(lzma_stream *, uint64_t, uint32_t);
 	lzma_ret (*code)(lzma_stream *, lzma_action);
 	void (*end)(lzma_stream *);
 } xz;
 
+static const struct dynlib_symbol xz_sym[] = {
+	{ "lzma_stream_decoder", (void **)&xz.stream_decoder },
+	{ "lzma_code", (void **)&xz.code },
+	{ "lzma_end", (void **)&xz.end },
+};
+static struct dynlib xz_lib = { "liblzma.so.5", "liblzma5", xz_sym,
+    sizeof xz_sym / sizeof xz_sym[0], NULL, false };
+
 static int
 unxz(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
 {
-	const struct symbol sym[] = {
-		{ "lzma_stream_decoder", (void **)&xz.stream_decoder },
-		{ "lzma_code", (void **)&xz.code },
-		{ "lzma_end", (void **)&xz.end },
-	};
 	lzma_stream z = LZMA_STREAM_INIT;
 	lzma_ret rc;
 
-	if (load(&xz.handle, "liblzma.so.5", sym, sizeof sym / sizeof sym[0],
-	    name, "xz", "liblzma5", err) != 0)
+	if (load(&xz_lib, name, "xz", err) != 0)
 		return -1;
 	if (xz.stream_decoder(&z, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
 		return fail(o, err, name, "unreadable", COMP_XZ);
@@ -273,7 +256,6 @@ unxz(const char *data, size_t len, const char *name, struct out *o,
 
 #ifdef WITH_ZSTD
 static struct {
-	void *handle;
 	ZSTD_DStream *(*createDStream)(void);
 	size_t (*initDStream)(ZSTD_DStream *);
 	size_t (*decompressStream)(ZSTD_DStream *, ZSTD_outBuffer *,
@@ -282,23 +264,25 @@ static struct {
 	size_t (*freeDStream)(ZSTD_DStream *);
 } zs;
 
+static const struct dynlib_symbol zs_sym[] = {
+	{ "ZSTD_createDStream", (void **)&zs.createDStream },
+	{ "ZSTD_initDStream", (void **)&zs.initDStream },
+	{ "ZSTD_decompressStream", (void **)&zs.decompressStream },
+	{ "ZSTD_isError", (void **)&zs.isError },
+	{ "ZSTD_freeDStream", (void **)&zs.freeDStream },
+};
+static struct dynlib zs_lib = { "libzstd.so.1", "libzstd1", zs_sym,
+    sizeof zs_sym / sizeof zs_sym[0], NULL, false };
+
 static int
 unzstd(const char *data, size_t len, const char *name, struct out *o,
     struct err *err)
 {
-	const struct symbol sym[] = {
-		{ "ZSTD_createDStream", (void **)&zs.createDStream },
-		{ "ZSTD_initDStream", (void **)&zs.initDStream },
-		{ "ZSTD_decompressStream", (void **)&zs.decompressStream },
-		{ "ZSTD_isError", (void **)&zs.isError },
-		{ "ZSTD_freeDStream", (void **)&zs.freeDStream },
-	};
 	ZSTD_DStream *z;
 	ZSTD_inBuffer in = { data, len, 0 };
 	size_t rc = 1;
 
-	if (load(&zs.handle, "libzstd.so.1", sym, sizeof sym / sizeof sym[0],
-	    name, "zstd", "libzstd1", err) != 0)
+	if (load(&zs_lib, name, "zstd", err) != 0)
 		return -1;
 	z = zs.createDStream();
 	if (z == NULL || zs.isError(zs.initDStream(z))) {

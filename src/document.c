@@ -14,6 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
+/* xxHash's own header-only mode: the hash is compiled in, and no library
+ * is loaded at start for it (docs/scale.md). */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "decompress.h"

@@ -11,8 +11,18 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "dynlib.h"
 #include "outline.h"
 #include "xalloc.h"
+
+/* md4c is loaded at the first Markdown outline (dynlib.h), not at every
+ * start. */
+static __typeof__(md_parse) *md_parse_fn;
+static const struct dynlib_symbol md_sym[] = {
+	{ "md_parse", (void **)&md_parse_fn },
+};
+static struct dynlib md_lib = { "libmd4c.so.0", "libmd4c0", md_sym,
+    sizeof md_sym / sizeof md_sym[0], NULL, false };
 
 struct md_state {
 	struct outline *o;
@@ -236,9 +246,14 @@ fmt_markdown_parse(struct outline *o, const struct document *doc)
 {
 	MD_PARSER parser;
 	struct md_state st;
-	size_t start = md_front_matter(o, doc, doc->text_start);
-	size_t len = doc->len - start;
+	size_t start, len;
 
+	if (dynlib_load(&md_lib) != 0) {
+		fmt_plain_parse(o, doc); /* configure checked it is there */
+		return;
+	}
+	start = md_front_matter(o, doc, doc->text_start);
+	len = doc->len - start;
 	memset(&parser, 0, sizeof parser);
 	parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
 	parser.enter_block = md_enter_block;
@@ -252,6 +267,6 @@ fmt_markdown_parse(struct outline *o, const struct document *doc)
 	st.line_no = 1;
 	if (len > UINT_MAX)
 		len = UINT_MAX; /* md4c sizes are unsigned int */
-	md_parse(doc->data + start, (MD_SIZE)len, &parser, &st);
+	md_parse_fn(doc->data + start, (MD_SIZE)len, &parser, &st);
 	buf_fini(&st.title);
 }

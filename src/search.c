@@ -9,6 +9,7 @@
 #include <unistr.h>
 
 #include "buf.h"
+#include "dynlib.h"
 #include "search.h"
 #include "text.h"
 #include "xalloc.h"
@@ -16,6 +17,51 @@
 /* The JIT's stack: enough for the patterns people type. */
 #define JIT_STACK_MIN (32u * 1024)
 #define JIT_STACK_MAX (1u << 20)
+
+/*
+ * PCRE2 is loaded at the first search (dynlib.h), not at every start; its
+ * functions are called through this table.  Their names are macros
+ * (pcre2_compile is pcre2_compile_8): P2_SYM looks up what they expand to.
+ */
+static struct {
+	__typeof__(pcre2_code_free) *code_free;
+	__typeof__(pcre2_compile) *compile;
+	__typeof__(pcre2_get_error_message) *get_error_message;
+	__typeof__(pcre2_get_ovector_pointer) *get_ovector_pointer;
+	__typeof__(pcre2_jit_compile) *jit_compile;
+	__typeof__(pcre2_jit_stack_assign) *jit_stack_assign;
+	__typeof__(pcre2_jit_stack_create) *jit_stack_create;
+	__typeof__(pcre2_jit_stack_free) *jit_stack_free;
+	__typeof__(pcre2_match) *match;
+	__typeof__(pcre2_match_context_create) *match_context_create;
+	__typeof__(pcre2_match_context_free) *match_context_free;
+	__typeof__(pcre2_match_data_create_from_pattern) *match_data_create_from_pattern;
+	__typeof__(pcre2_match_data_free) *match_data_free;
+	__typeof__(pcre2_set_offset_limit) *set_offset_limit;
+} p2;
+
+#define P2_NAME(f) #f
+#define P2_EXPAND(f) P2_NAME(f)
+#define P2_SYM(f) { P2_EXPAND(pcre2_##f), (void **)&p2.f }
+static const struct dynlib_symbol p2_sym[] = {
+	P2_SYM(code_free),
+	P2_SYM(compile),
+	P2_SYM(get_error_message),
+	P2_SYM(get_ovector_pointer),
+	P2_SYM(jit_compile),
+	P2_SYM(jit_stack_assign),
+	P2_SYM(jit_stack_create),
+	P2_SYM(jit_stack_free),
+	P2_SYM(match),
+	P2_SYM(match_context_create),
+	P2_SYM(match_context_free),
+	P2_SYM(match_data_create_from_pattern),
+	P2_SYM(match_data_free),
+	P2_SYM(set_offset_limit),
+};
+#undef P2_SYM
+static struct dynlib p2_lib = { "libpcre2-8.so.0", "libpcre2-8-0", p2_sym,
+    sizeof p2_sym / sizeof p2_sym[0], NULL, false };
 
 void
 search_init(struct search *s)
@@ -27,8 +73,10 @@ search_init(struct search *s)
 static void
 free_pattern(struct search *s)
 {
-	pcre2_match_data_free(s->md);
-	pcre2_code_free(s->re);
+	if (s->re != NULL) { /* PCRE2 is loaded */
+		p2.match_data_free(s->md);
+		p2.code_free(s->re);
+	}
 	free(s->pattern);
 	s->md = NULL;
 	s->re = NULL;
@@ -48,8 +96,10 @@ void
 search_fini(struct search *s)
 {
 	search_clear(s);
-	pcre2_jit_stack_free(s->stack);
-	pcre2_match_context_free(s->mctx);
+	if (s->mctx != NULL) { /* PCRE2 is loaded */
+		p2.jit_stack_free(s->stack);
+		p2.match_context_free(s->mctx);
+	}
 	free(s->start);
 	free(s->end);
 	memset(s, 0, sizeof *s);
@@ -93,13 +143,13 @@ static pcre2_match_context *
 match_context(struct search *s)
 {
 	if (s->mctx == NULL) {
-		s->mctx = pcre2_match_context_create(NULL);
+		s->mctx = p2.match_context_create(NULL);
 		if (s->mctx == NULL)
 			xalloc_die();
-		s->stack = pcre2_jit_stack_create(JIT_STACK_MIN,
+		s->stack = p2.jit_stack_create(JIT_STACK_MIN,
 		    JIT_STACK_MAX, NULL);
 		if (s->stack != NULL)
-			pcre2_jit_stack_assign(s->mctx, NULL, s->stack);
+			p2.jit_stack_assign(s->mctx, NULL, s->stack);
 	}
 	return s->mctx;
 }
@@ -116,24 +166,29 @@ search_compile(struct search *s, const char *pattern,
 	PCRE2_SIZE where;
 	pcre2_code *re;
 
+	if (dynlib_load(&p2_lib) != 0) {
+		snprintf(msg, SEARCH_MSG_MAX, "Search needs %s (Debian package "
+		    "%s)", p2_lib.soname, p2_lib.package);
+		return -1;
+	}
 	if (caseless)
 		flags |= PCRE2_CASELESS;
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, flags,
+	re = p2.compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, flags,
 	    &code, &where, NULL);
 	if (re == NULL) {
 		PCRE2_UCHAR text[120];
 
-		if (pcre2_get_error_message(code, text, sizeof text) < 0)
+		if (p2.get_error_message(code, text, sizeof text) < 0)
 			snprintf((char *)text, sizeof text, "error %d", code);
 		snprintf(msg, SEARCH_MSG_MAX, "Bad pattern: %s (at offset %zu)",
 		    (const char *)text, (size_t)where);
 		return -1;
 	}
 	/* Without the JIT (an unusual build), the interpreter does it. */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	(void)p2.jit_compile(re, PCRE2_JIT_COMPLETE);
 	search_clear(s);
 	s->re = re;
-	s->md = pcre2_match_data_create_from_pattern(re, NULL);
+	s->md = p2.match_data_create_from_pattern(re, NULL);
 	if (s->md == NULL)
 		xalloc_die();
 	s->pattern = xstrdup(pattern);
@@ -200,8 +255,8 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 		PCRE2_SIZE *ov;
 		size_t a, b;
 
-		pcre2_set_offset_limit(mc, limit);
-		rc = pcre2_match(s->re, (PCRE2_SPTR)subject, to, off, opts,
+		p2.set_offset_limit(mc, limit);
+		rc = p2.match(s->re, (PCRE2_SPTR)subject, to, off, opts,
 		    s->md, mc);
 		if (rc == PCRE2_ERROR_NOMATCH) {
 			if (limit == PCRE2_UNSET)
@@ -217,7 +272,7 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 			s->too_complex = true;
 			return false;
 		}
-		ov = pcre2_get_ovector_pointer(s->md);
+		ov = p2.get_ovector_pointer(s->md);
 		a = ov[0] < off ? off : ov[0];  /* \K may report less */
 		b = ov[1] < a ? a : ov[1];
 		if (!add_match(s, map ? map[a] : a, map ? map[b] : b))

@@ -12,24 +12,29 @@
 static void
 test_load(void)
 {
-	void *h = NULL;
 	int (*fn)(void) = NULL, (*none)(void) = NULL;
-	const struct symbol one[] = { { "inflate", (void **)&fn } };
-	const struct symbol two[] = {
+	const struct dynlib_symbol one[] = { { "inflate", (void **)&fn } };
+	const struct dynlib_symbol two[] = {
 		{ "inflate", (void **)&fn },
 		{ "folio_no_such_function", (void **)&none },
 	};
+	struct dynlib missing = { "libfolio-none.so.1", "zlib1g", one, 1,
+	    NULL, false };
+	struct dynlib partial = { "libz.so.1", "zlib1g", two, 2, NULL, false };
+	struct dynlib whole = { "libz.so.1", "zlib1g", one, 1, NULL, false };
 	struct err err;
 
-	ok(load(&h, "libfolio-none.so.1", one, 1, "doc", "gzip", "zlib1g",
-	    &err) == -1 && h == NULL, "a missing library is not loaded");
+	ok(load(&missing, "doc", "gzip", &err) == -1 &&
+	    missing.handle == NULL, "a missing library is not loaded");
 	is_str(err.msg, "doc: gzip documents need libfolio-none.so.1 "
 	    "(Debian package zlib1g)", "the error names it and its package");
-	ok(load(&h, "libz.so.1", two, 2, "doc", "gzip", "zlib1g", &err) ==
-	    -1 && h == NULL, "a library without a function folio calls is "
-	    "not used");
-	ok(load(&h, "libz.so.1", one, 1, "doc", "gzip", "zlib1g", &err) ==
-	    0 && h != NULL && fn != NULL, "an installed library is loaded");
+	ok(load(&partial, "doc", "gzip", &err) == -1 &&
+	    partial.handle == NULL, "a library without a function folio "
+	    "calls is not used");
+	ok(load(&whole, "doc", "gzip", &err) == 0 && whole.handle != NULL &&
+	    fn != NULL, "an installed library is loaded");
+	ok(dynlib_load(&whole) == 0 && dynlib_load(&missing) == -1,
+	    "each is tried once: loaded stays loaded, missing stays missing");
 }
 
 static void

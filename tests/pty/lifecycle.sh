@@ -44,6 +44,22 @@ check '§3/4 Reading them' "and its sections work"
 keys q
 is "$(wait_exit)" 0 "q quits it"
 
+# PCRE2, md4c and the decompression libraries are loaded when first
+# needed: a plain document's first screen waits for none of them.
+maps() { cat "/proc/$(folio_pid)/maps"; }
+start 100 24 -- "$D"
+! maps | grep -Eq 'libpcre2|libmd4c|liblzma|libz\.so|libzstd|libxxhash'
+ok $? "a plain document opens without PCRE2, md4c, xxHash or zlib loaded"
+keys /
+raw Handbook
+keys Enter
+check 'match 1/' "a search finds its matches"
+maps | grep -q 'libpcre2-8'
+ok $? "with PCRE2, loaded for that first search"
+start 100 24 -- "$FOLIO_TESTDATA/notes.md.xz"
+maps | grep -q 'libmd4c' && maps | grep -q 'liblzma'
+ok $? "an xz-compressed Markdown document loads liblzma and md4c"
+
 # Resizing keeps the same text at the top.
 start 100 24 -- "$D"
 keys ']' ']' j

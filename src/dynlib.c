@@ -1,0 +1,39 @@
+/* Libraries loaded when first needed (see dynlib.h). */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+
+#include "dynlib.h"
+
+/* The worker thread may parse a Markdown outline while the reader
+ * searches: a load and every later look at lib->handle go under it. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+int
+dynlib_load(struct dynlib *lib)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&lock);
+	if (lib->handle == NULL && !lib->failed) {
+		void *h = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL);
+		size_t i;
+
+		for (i = 0; h != NULL && i < lib->n; i++)
+			if ((*lib->sym[i].fn = dlsym(h, lib->sym[i].name)) ==
+			    NULL)
+				break;
+		if (h != NULL && i == lib->n)
+			lib->handle = h;
+		else {
+			if (h != NULL)
+				dlclose(h);
+			lib->failed = true;
+		}
+	}
+	if (lib->handle == NULL)
+		rc = -1;
+	pthread_mutex_unlock(&lock);
+	return rc;
+}
