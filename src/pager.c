@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -773,6 +774,65 @@ repeated(enum action a)
 	    a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV;
 }
 
+/*
+ * A count that moves the text by more rows than this (99999999j on a
+ * gigabyte: every row on the way is laid out, 26 s) goes a chunk at a
+ * time: a key stops it, and it shows how far it is.
+ */
+#define PAGER_SCROLL_CHUNK 4096UL
+
+/* Scroll by count lines (ACT_LINE_DOWN/UP) or pages, in chunks. */
+static void
+scroll_long(struct screen *s, struct view *v, enum action a,
+    unsigned long count)
+{
+	bool down = a == ACT_LINE_DOWN || a == ACT_PAGE_DOWN;
+	unsigned long page = v->text_rows > 1 ?
+	    (unsigned long)v->text_rows - 1 : 1, rows = count, done = 0;
+	struct timespec shown;
+
+	if (a == ACT_PAGE_DOWN || a == ACT_PAGE_UP)
+		rows = count > ULONG_MAX / page ? ULONG_MAX : count * page;
+	clock_gettime(CLOCK_MONOTONIC, &shown);
+	while (done < rows) {
+		unsigned long n = rows - done < PAGER_SCROLL_CHUNK ?
+		    rows - done : PAGER_SCROLL_CHUNK;
+		size_t top = v->top;
+
+		view_act_count(v, down ? ACT_LINE_DOWN : ACT_LINE_UP, n);
+		done += n;
+		if (v->top == top || done == rows)
+			break;
+		if (screen_key_pending(s)) {
+			int key = wait_key(s, v, 0);
+
+			if (screen_interrupted())
+				return;
+			if (key == KEY_RESIZE) {
+				resize(s, v);
+			} else if (key != -1) {
+				view_message(v, "Stopped after %lu of %lu "
+				    "lines", done, rows);
+				return;
+			}
+		}
+		if (us_since(&shown) >= PAGER_INDEX_TICK_MS * 1000L) {
+			view_message(v, "Moving %s: %lu of %lu lines (a key "
+			    "stops)", down ? "down" : "up", done, rows);
+			screen_draw(s, v);
+			v->msg[0] = '\0';
+			clock_gettime(CLOCK_MONOTONIC, &shown);
+		}
+	}
+}
+
+static bool
+scrolls(enum action a)
+{
+	return a == ACT_LINE_DOWN || a == ACT_LINE_UP ||
+	    a == ACT_PAGE_DOWN || a == ACT_PAGE_UP;
+}
+
 /* Action a with the count typed before it (0: none). */
 static void
 pager_act(struct screen *s, struct view *v, enum action a,
@@ -784,6 +844,10 @@ pager_act(struct screen *s, struct view *v, enum action a,
 
 	if (a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV)
 		v->search_hidden = false;
+	if (scrolls(a) && count > 1) {
+		scroll_long(s, v, a, count);
+		return;
+	}
 	if (count <= 1 || !repeated(a)) {
 		if (index_wait(s, v, index_has, a))
 			view_act_count(v, a, count);

@@ -136,4 +136,16 @@ keys Z j
 expect_top "$D" 2 "Z then another key is that key"
 keys Z Z
 is "$(wait_exit)" 0 "ZZ quits"
+
+# A huge count is not a hang: it moves a chunk at a time, and a key
+# stops it where it is.
+B="$TMP/rows.txt"
+yes 'One short line of a long document.' | head -n 300000 > "$B"
+start 100 24 -- "$B"
+keys 9 9 9 9 9 9 9 9 j x
+check 'Stopped after [0-9]+ of 99999999 lines' "a key stops 99999999j, saying so"
+! status | grep -q '100%'
+ok $? "and leaves the text where it was, short of the end"
+keys 3 0 0 0 0 0 0 j
+check ' 100%$' "a count that is not stopped goes all the way"
 plan_done
