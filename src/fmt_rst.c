@@ -196,7 +196,10 @@ fmt_rst_parse(struct outline *o, const struct document *doc)
 				continue;
 			}
 		}
-		if (prev_blank && n >= 4 && memcmp(s, ">>> ", 4) == 0) {
+		/* at the margin or in a block quote */
+		(void)rst_indent(s, n, &lead);
+		if (prev_blank && lead + 4 <= n &&
+		    memcmp(s + lead, ">>> ", 4) == 0) {
 			doctest = true;
 			lit_start = l.start;
 			lit_end = l.end;

@@ -498,11 +498,11 @@ test_rst(void)
 	verbatim_at("a.rst",
 	    "Title\n=====\n\n    A quotation, which is prose.\n\n"
 	    "Run::\n\n  make \\\n  all\n\n>>> x()\n1\n\n"
-	    "\tx::\n\n\t    code\n",
-	    "make|all|>>> x()|1|code", "A quotation",
+	    "\tx::\n\n\t    code\n\n  >>> y()\n  2\n",
+	    "make|all|>>> x()|1|code|>>> y()|2", "A quotation",
 	    "rst: literal blocks (after '::', however little or much "
-	    "indented, with tabs) and doctests are verbatim, block quotes "
-	    "not");
+	    "indented, with tabs) and doctests (in a block quote too) are "
+	    "verbatim, block quotes not");
 }
 
 static void

@@ -99,6 +99,12 @@ Build it with::
 
 >>> frob.count()
 12
+
+    A quoted session:
+
+    >>> total = frob.count(aside=True)
+    >>> total
+    3
 DOC
 "$FOLIO" --print --width=80 "$TMP/doc.rst" >"$TMP/out"
 grep -q '^    A stack of cards is kept in the order of their titles, and a new card goes$' "$TMP/out"
@@ -109,6 +115,9 @@ grep -q '^   frob count --aside$' "$TMP/out" && grep -q '^   frob count$' "$TMP/
 ok $? "rst: a code-block directive's text keeps its lines"
 grep -q '^>>> frob.count()$' "$TMP/out" && grep -q '^12$' "$TMP/out"
 ok $? "rst: a doctest block keeps its lines"
+grep -q '^    >>> total = frob.count(aside=True)$' "$TMP/out" &&
+	grep -q '^    >>> total$' "$TMP/out" && grep -q '^    3$' "$TMP/out"
+ok $? "rst: so does one in a block quote"
 
 cat >"$TMP/doc.md" <<'DOC'
 # Title
