@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "layout.h"
 #include "text.h"
@@ -763,6 +764,31 @@ layout_segment(const struct layout *l, size_t off, struct segment *s)
 	s->next = last.next;
 }
 
+/* A command's synopsis ("usage: git [-v | --version] [-h | --help]"),
+ * whose deeper lines below go on with it. */
+static bool
+usage_line(const struct lineinfo *li)
+{
+	return li->n > 6 && strncasecmp(li->s, "usage:", 6) == 0;
+}
+
+/* The column a synopsis's rows hang at: its arguments', past "usage:" and
+ * the command's name (where the lines below it start, as --help writes
+ * them); -1 when that leaves nothing or too little room. */
+static int
+usage_hang(const struct lineinfo *li)
+{
+	size_t i = 6;
+
+	while (i < li->n && li->s[i] == ' ')
+		i++;
+	while (i < li->n && li->s[i] != ' ')
+		i++;
+	while (i < li->n && li->s[i] == ' ')
+		i++;
+	return i < li->n && i <= TAG_MAX_COLS ? li->indent + (int)i : -1;
+}
+
 /* Is the line starting at `start`, indented by col, the text of a tag
  * above it ("--size=N    the size, which" over lines at that column),
  * not code? */
@@ -782,7 +808,7 @@ tag_text(const struct layout *l, size_t start, int col)
 			return false;
 		if (li.indent < col)
 			return tag_column(&li, NULL, NULL) == col ||
-			    option_text_at(&li, col, NULL);
+			    option_text_at(&li, col, NULL) || usage_line(&li);
 		start = g.start;
 	}
 	return false;
@@ -874,6 +900,8 @@ tag_hang(const struct layout *l, const struct segment *s, unsigned *flags)
 	col = tag_start(&li, &after);
 	if (col >= 0 && is_tabular_from(l, &li, after))
 		col = -1; /* a table's row */
+	if (col < 0 && !l->man && usage_line(&li))
+		col = usage_hang(&li);
 	if (l->man && !li.blank &&
 	    (col >= 0 || !is_tabular(l, &li) || man_frame(l, &li)))
 		*flags |= WRAP_JOIN | (col >= 0 ? WRAP_TAG : 0);

@@ -106,13 +106,23 @@ wrap_decode(struct wrap *w, const char *data, size_t start, size_t end,
 /* Two breaks UAX #14 forbids and libunistring 1.0 allows, which technical
  * text is full of: after a full stop, comma or colon before a letter or
  * digit ("e.g.", "config.h", "www.example.com"), and after the hyphens
- * that start a word ("-mmin", "--all", "'--all'"); and one it allows:
+ * that start a word ("-mmin", "--all", "'--all'") and inside a word
+ * that starts so (an option: "--no-pager"); and one it allows:
  * inside a Markdown link, "[text](url)", between its two halves. */
+#define GLUED_WORD_MAX 64
+
+static bool
+opens_word(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '[' || c == '(' || c == '\'' ||
+	    c == '"';
+}
+
 static bool
 glued(const uint32_t *ucs, size_t k)
 {
 	uint32_t p;
-	size_t j;
+	size_t j, n;
 
 	if (k > 0 && ucs[k] == '(' && ucs[k - 1] == ']')
 		return true;
@@ -125,9 +135,17 @@ glued(const uint32_t *ucs, size_t k)
 		return false;
 	for (j = k - 1; j > 0 && ucs[j - 1] == '-'; j--)
 		;
-	return j == 0 || ucs[j - 1] == ' ' || ucs[j - 1] == '\t' ||
-	    ucs[j - 1] == '[' || ucs[j - 1] == '(' || ucs[j - 1] == '\'' ||
-	    ucs[j - 1] == '"';
+	if (j == 0 || opens_word(ucs[j - 1]))
+		return true;
+	/* a hyphen inside an option ("--no-pager", "[--git-dir=<path>]"),
+	 * looked for at most GLUED_WORD_MAX units back (a line of a
+	 * script that writes no spaces must not be walked for each hyphen) */
+	for (n = 0; j > 0 && ucs[j - 1] != ' ' && ucs[j - 1] != '\t'; j--)
+		if (++n > GLUED_WORD_MAX)
+			return false;
+	while (ucs[j] != '-' && opens_word(ucs[j]))
+		j++;
+	return ucs[j] == '-';
 }
 
 /* Fill w->brk: w->brk[k] != 0 when a row may start at unit k. */

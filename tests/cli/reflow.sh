@@ -237,6 +237,26 @@ grep -q '^  -s, --section=N|TEXT only section N (1-based, in the order$' "$TMP/o
 	grep -q '^                       of the list) or the first whose title$' "$TMP/out"
 ok $? "--help: an option one blank from its text goes on under that text"
 
+# A synopsis over several lines (git --help, argparse): its lines below
+# "usage:" are not code, and its rows hang past the command's name.
+cat >"$TMP/usage.txt" <<'DOC'
+usage: frob [-v | --version] [-h | --help] [-C <path>] [-c <name>=<value>]
+            [--exec-path[=<path>]] [--no-replace-objects] [--bare]
+            <command> [<args>]
+DOC
+"$FOLIO" --print --width=40 "$TMP/usage.txt" >"$TMP/out"
+is "$(cat "$TMP/out")" "usage: frob [-v | --version] [-h |
+            --help] [-C <path>] [-c
+            <name>=<value>]
+            [--exec-path[=<path>]]
+            [--no-replace-objects]
+            [--bare] <command> [<args>]" \
+	"--help: a synopsis's rows hang past its name, not cut as code"
+printf 'Turn it off with --no-replace-objects, or leave it.\n' >"$TMP/opt.txt"
+"$FOLIO" --print --width=30 "$TMP/opt.txt" >"$TMP/out"
+grep -q '^--no-replace-objects, or leave$' "$TMP/out"
+ok $? "an option is not broken after one of its inner hyphens"
+
 # A table of contents with dot leaders: too wide, its leaders give way;
 # its lines never join.
 cat >"$TMP/toc.txt" <<'DOC'
