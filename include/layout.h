@@ -57,6 +57,12 @@ void layout_set_reflow(struct layout *l, bool on);
 void layout_segment(const struct layout *l, size_t off, struct segment *s);
 /* Is the segment shown as written (code): broken at the width exactly? */
 bool layout_verbatim(const struct layout *l, const struct segment *s);
+/* Page furniture in plain text paged for print (RFCs, old manuals): the
+ * line of a page break (a form feed), and the footer and header around
+ * it, which the screen draws dim. */
+enum furniture { FURNITURE_NONE, FURNITURE_LINE, FURNITURE_BREAK };
+enum furniture layout_furniture(const struct layout *l,
+    const struct segment *s);
 /* The rows of segment s; the array lives until the next layout call. */
 const struct wrap_row *layout_rows(struct layout *l, const struct segment *s,
     size_t *n);

@@ -34,6 +34,7 @@ struct view_row {
 	size_t seg_start;        /* the segment (line) the row belongs to */
 	struct wrap_row row;
 	bool heading;            /* part of a heading's lines */
+	enum furniture furniture; /* a page's footer, header or break */
 };
 
 struct view {

@@ -851,6 +851,70 @@ layout_verbatim(const struct layout *l, const struct segment *s)
 	return !tag_text(l, s->start, col);
 }
 
+/* A line of nothing but form feeds (and blanks): a page break. */
+static bool
+page_break_line(const struct lineinfo *li)
+{
+	size_t i;
+
+	for (i = 0; i < li->n; i++)
+		if (li->s[i] != '\f' && li->s[i] != ' ' && li->s[i] != '\t')
+			return false;
+	return li->n > 0;
+}
+
+/* The nearest line with text from segment s's line, way lines away
+ * (1 after, -1 before), past at most FURNITURE_GAP blank lines; false
+ * when there is none so near. */
+#define FURNITURE_GAP 3
+static bool
+furniture_neighbour(const struct layout *l, const struct segment *s,
+    int way, struct lineinfo *li)
+{
+	struct segment g = *s;
+	const char *p, *q;
+	int k;
+
+	for (k = 0; k <= FURNITURE_GAP; k++) {
+		if (way > 0 ? g.next >= l->doc->len ||
+		    !physical_line(l, g.next, &g, &p, &q) :
+		    g.start <= l->doc->text_start ||
+		    !physical_line(l, g.start - 1, &g, &p, &q))
+			return false;
+		line_info(l, &g, li);
+		if (!li->blank)
+			return true;
+	}
+	return false;
+}
+
+enum furniture
+layout_furniture(const struct layout *l, const struct segment *s)
+{
+	const char *d = l->doc->data;
+	struct lineinfo li, near;
+
+	if (l->o == NULL || l->o->format != FORMAT_PLAIN ||
+	    (s->start > 0 && d[s->start - 1] != '\n') ||
+	    memchr(d + s->start, '\n', s->end - s->start) != NULL)
+		return FURNITURE_NONE;
+	line_info(l, s, &li);
+	if (li.blank)
+		return FURNITURE_NONE;
+	if (page_break_line(&li))
+		return FURNITURE_BREAK;
+	if (li.s[0] == '\f')
+		return FURNITURE_LINE; /* a header after its page's form feed */
+	/* a footer before a page break, a header after one: in columns */
+	if (!is_tabular(l, &li))
+		return FURNITURE_NONE;
+	if (furniture_neighbour(l, s, 1, &near) && near.s[0] == '\f')
+		return FURNITURE_LINE;
+	if (furniture_neighbour(l, s, -1, &near) && page_break_line(&near))
+		return FURNITURE_LINE;
+	return FURNITURE_NONE;
+}
+
 /* Is li a manual's header or footer, which end with its name ("LS(1)")?
  * Its columns spread over the page's width: made one space apart, they
  * fit on one row of a narrower pane. */
@@ -905,6 +969,11 @@ tag_hang(const struct layout *l, const struct segment *s, unsigned *flags)
 	if (l->man && !li.blank &&
 	    (col >= 0 || !is_tabular(l, &li) || man_frame(l, &li)))
 		*flags |= WRAP_JOIN | (col >= 0 ? WRAP_TAG : 0);
+	/* a page's footer and header: their columns one space apart, as a
+	 * manual's, to fit on a row */
+	else if (col < 0 && !li.blank && layout_furniture(l, s) ==
+	    FURNITURE_LINE)
+		*flags |= WRAP_JOIN;
 	return col;
 }
 

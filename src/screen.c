@@ -493,6 +493,19 @@ draw_text(struct screen *s, struct view *v)
 		attr_t extra = r->heading ? element(s, STYLE_HEADING, &pair)
 		    : A_NORMAL;
 
+		/* a page's footer and header are dim, its break a rule */
+		if (r->furniture == FURNITURE_BREAK) {
+			attr_set(A_DIM, 0, NULL);
+			move((int)i, v->text_left);
+			if (s->utf8)
+				hline_set(WACS_HLINE, v->text_cols);
+			else
+				hline('-', v->text_cols);
+			attr_set(A_NORMAL, 0, NULL);
+			continue;
+		}
+		if (r->furniture == FURNITURE_LINE)
+			extra |= A_DIM;
 		move((int)i, v->text_left + r->row.indent);
 		draw_bytes(s, v->doc->data, r->row.start, r->row.end, &r->row,
 		    v->text_cols - r->row.indent, extra, pair, false,

@@ -898,16 +898,20 @@ view_rows(struct view *v, struct view_row *out, size_t max)
 		const struct wrap_row *rows;
 		size_t nr, i = 0;
 		bool heading;
+		enum furniture furniture;
 
 		layout_segment(&v->lay, off, &s);
 		rows = layout_rows(&v->lay, &s, &nr);
 		while (i + 1 < nr && rows[i + 1].start <= off)
 			i++;
 		heading = row_is_heading(v, s.start);
+		furniture = heading ? FURNITURE_NONE :
+		    layout_furniture(&v->lay, &s);
 		for (; i < nr && n < max; i++) {
 			out[n].seg_start = s.start;
 			out[n].row = rows[i];
 			out[n].heading = heading;
+			out[n].furniture = furniture;
 			n++;
 		}
 		if (i < nr) {

@@ -107,6 +107,27 @@ ok $? "while a pipe is slow to end, folio says how much it has read"
 check 'The text came at last' "then the reader shows the whole document"
 is "$(screen | grep -c 'reading')" 0 "and the notice is gone"
 
+# A document paged for print: its footers and headers are dim, their
+# columns one space apart; a page break is a rule.
+{
+	printf 'Frob Protocol\n\n   The first page says what the protocol is for.\n\n'
+	printf 'Writer              Informational                 [Page 1]\n\f\n'
+	printf 'RFC 9999            Frob Protocol               March 2026\n\n'
+	printf '   The second page goes on.\n\n'
+	printf '   Cards    Decks    Tables\n\n'
+	printf 'Writer              Informational                 [Page 2]\n\f\n'
+} >"$TMP/paged.txt"
+start 60 16 -- "$TMP/paged.txt"
+check '^Writer Informational \[Page 1\]$' "a page's footer has its columns one space apart"
+escapes_have $'\e\\[2mWriter Informational \\[Page 1\\]'
+ok $? "and is dim"
+# (tmux writes no attribute again for a line that goes on dim)
+is "$(screen_escapes | tr '\n' ' ' | sed 's/RFC 9999 Frob Protocol March 2026.*//' |
+	grep -o $'\e\\[[0-9;]*m' | tail -n 1 | cat -v)" '^[[2m' "so is the next page's header"
+is "$(screen | grep -c '^─\{60\}$')" 2 "each page break is a rule across the text"
+! escapes_have $'\e\\[2m   Cards'
+ok $? "columns that are no page's footer or header are not dim"
+
 start 100 12 -- "$TMP/long.txt"
 keys G
 check '~|Detail paragraph 6\.A\.3' "G shows the end of the document"
