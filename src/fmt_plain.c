@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unictype.h>
@@ -117,6 +118,13 @@ struct plain {
 	bool paged;         /* pages end with a form feed (RFCs): two at
 			       least in the first 64 KiB */
 	size_t nbare, nnumbered; /* candidates of these kinds seen */
+	/* The last line numbered "N." alone: an item of a list, unless it
+	 * was a heading.  The next number at its indent is an item too. */
+	struct {
+		long num;   /* 0: none yet */
+		int indent;
+		bool heading;
+	} item;
 	bool restart;       /* a candidate changed what earlier ones are */
 	/* Lines are looked at more than once (as the line after a
 	 * candidate, then in turn): their features are kept a while, by
@@ -1296,6 +1304,31 @@ prev_allows(const struct feat *prev, bool prev_heading)
 	return ends_sentence(prev->last) && !heading_shaped(prev);
 }
 
+/* The number of a line numbered "N." alone ("3. It is followed by"), or
+ * 0. */
+static long
+item_number(const struct feat *f)
+{
+	if (f->blank || f->num_depth != 1 || f->num[0] < '0' ||
+	    f->num[0] > '9')
+		return 0;
+	return strtol(f->num, NULL, 10);
+}
+
+/* Does f go on a list whose item before it was no heading ("2. It is
+ * followed by one or more lines:" then "3. It is followed by ...", as
+ * git-log(1) has them)?  Only indented past the text's margin: at it,
+ * numbered steps are often headings after a first that is not ("1. Edit
+ * the file and change these:" then "2. Syntax highlighter"). */
+static bool
+item_goes_on(const struct plain *p, const struct feat *f)
+{
+	long n = item_number(f);
+
+	return n > 1 && p->item.num == n - 1 && !p->item.heading &&
+	    p->item.indent == f->indent && f->indent > 0;
+}
+
 /* Classify an unmarked candidate line; returns true if it was added. */
 static bool
 plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
@@ -1327,6 +1360,8 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 			return false;
 		colon = true;
 	}
+	if (item_goes_on(p, f))
+		return false;
 	if (!prev_allows(prev, prev_heading))
 		return false;
 	/* ALL-CAPS section names stand out left of the text's margin (a man
@@ -1598,6 +1633,11 @@ plain_scan(struct plain *p, size_t start)
 			plain_add_cand(p, cur, cur->start, CAND_PART, 0);
 			heading = true;
 		}
+		if (item_number(cur) > 0) {
+			p->item.num = item_number(cur);
+			p->item.indent = cur->indent;
+			p->item.heading = heading;
+		}
 		prev = cur;
 		prev_heading = heading;
 	}
@@ -1788,6 +1828,7 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 			outline_reset(o);
 		p.restart = false;
 		p.nbare = p.nnumbered = 0;
+		p.item.num = 0;
 		plain_scan(&p, doc->text_start);
 	} while (p.restart);
 	if (!p.stopped)

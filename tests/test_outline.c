@@ -143,6 +143,18 @@ static void
 test_plain_marked(void)
 {
 	check("a.txt", FORMAT_AUTO,
+	    "NAME\n       frob - frob cards\n\nDESCRIPTION\n       The "
+	    "description of frob goes on for a while, as man writes it.\n\n"
+	    "        1. It is preceded by a header:\n\n"
+	    "               diff --git a b\n\n"
+	    "        2. It is followed by lines:\n\n               old mode\n\n"
+	    "        3. It is followed by a two-line header\n\n"
+	    "               --- a/file\n\n"
+	    "           Similar to the header of a unified diff.\n",
+	    "1:1:NAME|1:4:DESCRIPTION",
+	    "plain: the third item of an indented list whose second was no "
+	    "heading is none either (git-log(1))");
+	check("a.txt", FORMAT_AUTO,
 	    "TITLE\n=====\n\nIntro\n-----\n\nText.\n",
 	    "1:1:TITLE|2:4:Intro",
 	    "plain: '=' underlines are above '-' underlines");
