@@ -1329,6 +1329,24 @@ item_goes_on(const struct plain *p, const struct feat *f)
 	    p->item.indent == f->indent && f->indent > 0;
 }
 
+/* Is f a field's line, not a bare heading: one with a mail address or a
+ * URL ("Report bugs to: bug-grep@gnu.org", as every GNU --help and manual
+ * page ends), or a command's synopsis ("Usage: ls [OPTION]... [FILE]...",
+ * as --help starts)? */
+static bool
+field_line(const struct plain *p, const struct feat *f)
+{
+	size_t n = f->text_end - f->text_start;
+	const char *s = plain_bytes(p, f->text_start, n), *at;
+
+	if (memmem(s, n, "://", 3) != NULL ||
+	    (n > 6 && strncasecmp(s, "usage:", 6) == 0))
+		return true;
+	at = memchr(s, '@', n);
+	return at != NULL && at > s && at[-1] != ' ' &&
+	    memchr(at, '.', n - (size_t)(at - s)) != NULL;
+}
+
 /* Classify an unmarked candidate line; returns true if it was added. */
 static bool
 plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
@@ -1420,6 +1438,8 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		plain_add_cand(p, f, f->start, CAND_NUMBERED, 2);
 	else if (caps)
 		plain_add_cand(p, f, f->start, CAND_CAPS, 2);
+	else if (field_line(p, f))
+		return false;
 	else
 		plain_add_cand(p, f, f->start, CAND_BARE, 0);
 	return true;

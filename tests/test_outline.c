@@ -143,6 +143,13 @@ static void
 test_plain_marked(void)
 {
 	check("a.txt", FORMAT_AUTO,
+	    "Usage: frob [OPTION]... FILE\nFrob the cards in FILE, one after "
+	    "another, until none is left.\n\nExit status is 0 if all went "
+	    "well, 1 otherwise.\n\nReport bugs to: bug-frob@example.org\n"
+	    "Frob home page: <https://example.org/frob/>\n", "",
+	    "plain: --help's synopsis and its lines with a mail address or "
+	    "a URL are no headings");
+	check("a.txt", FORMAT_AUTO,
 	    "NAME\n       frob - frob cards\n\nDESCRIPTION\n       The "
 	    "description of frob goes on for a while, as man writes it.\n\n"
 	    "        1. It is preceded by a header:\n\n"
