@@ -116,5 +116,13 @@ size_t text_quote_prefix(const char *s, size_t n);
 /* The same, but it stops counting once past max (the result is then
  * larger than max, not the whole width). */
 size_t text_width_max(const char *s, size_t n, size_t max);
+/* Is s[0..n) (a document's first line with text, its blanks cut) the
+ * header man writes at the top of a manual page, "LS(1)   User Commands
+ * LS(1)", or the squeezed one of a name too long for the page?  Then
+ * *name is where the page's name ("LS(1)") ends it, *len bytes.  The
+ * layout lays such a page out for the terminal man ran in; the outline
+ * looks for its subsections left of its text. */
+bool text_man_header(const char *s, size_t n, const char **name,
+    size_t *len);
 
 #endif

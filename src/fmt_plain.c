@@ -117,6 +117,8 @@ struct plain {
 			       their title (less's NEWS) */
 	bool paged;         /* pages end with a form feed (RFCs): two at
 			       least in the first 64 KiB */
+	bool man;           /* a manual page as man prints it (its first
+			       line is man's header) */
 	size_t nbare, nnumbered; /* candidates of these kinds seen */
 	/* The last line numbered "N." alone: an item of a list, unless it
 	 * was a heading.  The next number at its indent is an item too. */
@@ -1380,16 +1382,29 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 	}
 	if (item_goes_on(p, f))
 		return false;
+	/* a manual's subsections stand left of its text ("   Proxy
+	 * Configuration" over text at 7): a line at the text's indent is
+	 * text ("       Mark Adler (Info-ZIP)" under AUTHOR) */
+	if (p->man && p->margin > 0 && f->raw_indent >= p->margin &&
+	    f->num_depth == 0 && !all_caps(f))
+		return false;
 	if (!prev_allows(prev, prev_heading))
 		return false;
 	/* ALL-CAPS section names stand out left of the text's margin (a man
-	 * page's), or are the text's own margin when it has none */
-	caps = all_caps(f) && f->indent == 0 &&
+	 * page's, where even a short one is: "URL", "SEE"), or are the
+	 * text's own margin when it has none */
+	caps = (all_caps(f) || (p->man && f->raw_indent == 0 &&
+	    f->letters > 0 && f->lower == 0)) && f->indent == 0 &&
 	    (p->margin == 0 || f->raw_indent < p->margin);
 	if (f->indent > PLAIN_MAX_SUBHEADING_INDENT)
 		return false;
 	look_ahead(p, it->pos, it->lineno, &la);
 	ok = body_follows(f, &la, caps);
+	/* a manual's section: at the left edge, over its indented text,
+	 * however short ("AUTHOR" over "Mark Adler (Info-ZIP)") */
+	if (!ok && p->man && caps && f->raw_indent == 0 && la.have_next &&
+	    la.blanks == 0 && la.next->raw_indent >= p->margin)
+		ok = true;
 	/* an ALL-CAPS word past the margin over deeper text is a tag: a
 	 * value or a variable with its description (a man page's) */
 	if (!caps && all_caps(f) && f->indent > 0 && la.have_next &&
@@ -1682,6 +1697,7 @@ plain_sample(struct plain *p, size_t start)
 	struct line l;
 	bool prev_blank = true;
 	int i, best = 0, releases = 0, separated = 0, pages = 0;
+	bool seen_text = false;
 	/* where a part's start stands: 1 after a rule, 2 after its blank
 	 * lines, 3 after a short line there (the title, if a blank follows) */
 	int part = 0;
@@ -1694,6 +1710,16 @@ plain_sample(struct plain *p, size_t start)
 
 		while (k < l.end && d[k] == ' ')
 			k++;
+		if (k < l.end && !seen_text) {
+			size_t e = l.end;
+			const char *name;
+			size_t n;
+
+			while (e > k && (d[e - 1] == ' ' || d[e - 1] == '\r'))
+				e--;
+			seen_text = true;
+			p->man = text_man_header(d + k, e - k, &name, &n);
+		}
 		if (k - l.start <= PLAIN_MARGIN_MAX &&
 		    l.end - k >= PLAIN_MARGIN_LINE_CHARS)
 			count[k - l.start]++;

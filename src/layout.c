@@ -537,48 +537,6 @@ layout_joins(const struct layout *l, const struct segment *ga,
 	}
 }
 
-/* Is this (a document's first line) the header man writes at the top of
- * a manual page, "LS(1)   User Commands   LS(1)"?  Then *name is where
- * the page's name ("LS(1)") ends it, *len bytes.  A name too long for
- * the page squeezes the header ("GCLOUD_..._CREATEGeneral Commands
- * ManGCLOUD_..._CREATE(1)"): its last word then has the name, which
- * starts as the line does. */
-static bool
-man_header(const struct lineinfo *li, const char **name, size_t *len)
-{
-	size_t a = 0, b = li->n, p;
-	const char *at;
-
-	while (a < li->n && li->s[a] != ' ')
-		a++;
-	while (b > 0 && li->s[b - 1] != ' ')
-		b--;
-	if (a >= 4 && a < li->n && li->n - b == a &&
-	    memcmp(li->s, li->s + b, a) == 0 && li->s[a - 1] == ')' &&
-	    memchr(li->s, '(', a) != NULL) {
-		*name = li->s + b;
-		*len = a;
-		return true;
-	}
-	/* squeezed (even to one word): "(section)" ends it, a digit
-	 * first, after a name that starts as the line does */
-	if (a < 4 || li->n - b < 8 || li->s[li->n - 1] != ')')
-		return false;
-	if (b == 0)
-		b = 1;
-	for (p = li->n - 1; p > b && li->s[p] != '('; p--)
-		;
-	if (p <= b || p + 2 >= li->n || li->s[p + 1] < '0' ||
-	    li->s[p + 1] > '9')
-		return false;
-	at = memmem(li->s + b, p - b, li->s, 4);
-	if (at == NULL)
-		return false;
-	*name = at;
-	*len = (size_t)(li->s + li->n - at);
-	return true;
-}
-
 /* The document's margin (most common indent of long lines) and fill width
  * (the width most of its prose lines stay within), from its first part.
  * Lines indented past the margin (code, tables) do not count for the fill
@@ -646,7 +604,7 @@ layout_measure(struct layout *l)
 
 		/* the header spans the page's width, as its justified lines
 		 * do */
-		l->man = man_header(&first, &name, &n);
+		l->man = text_man_header(first.s, first.n, &name, &n);
 		if (l->man) {
 			if (n >= sizeof l->man_name)
 				n = 0; /* no header or footer known */

@@ -517,3 +517,45 @@ text_width(const char *s, size_t n)
 {
 	return text_width_max(s, n, SIZE_MAX - 8);
 }
+
+/* Is this (a document's first line) the header man writes at the top of
+ * a manual page, "LS(1)   User Commands   LS(1)"?  Then *name is where
+ * the page's name ("LS(1)") ends it, *len bytes.  A name too long for
+ * the page squeezes the header ("GCLOUD_..._CREATEGeneral Commands
+ * ManGCLOUD_..._CREATE(1)"): its last word then has the name, which
+ * starts as the line does. */
+bool
+text_man_header(const char *s, size_t n, const char **name, size_t *len)
+{
+	size_t a = 0, b = n, p;
+	const char *at;
+
+	while (a < n && s[a] != ' ')
+		a++;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	if (a >= 4 && a < n && n - b == a &&
+	    memcmp(s, s + b, a) == 0 && s[a - 1] == ')' &&
+	    memchr(s, '(', a) != NULL) {
+		*name = s + b;
+		*len = a;
+		return true;
+	}
+	/* squeezed (even to one word): "(section)" ends it, a digit
+	 * first, after a name that starts as the line does */
+	if (a < 4 || n - b < 8 || s[n - 1] != ')')
+		return false;
+	if (b == 0)
+		b = 1;
+	for (p = n - 1; p > b && s[p] != '('; p--)
+		;
+	if (p <= b || p + 2 >= n || s[p + 1] < '0' ||
+	    s[p + 1] > '9')
+		return false;
+	at = memmem(s + b, p - b, s, 4);
+	if (at == NULL)
+		return false;
+	*name = at;
+	*len = (size_t)(s + n - at);
+	return true;
+}

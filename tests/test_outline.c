@@ -143,6 +143,18 @@ static void
 test_plain_marked(void)
 {
 	check("a.txt", FORMAT_AUTO,
+	    "FROB(1)           General Commands Manual           FROB(1)\n\n"
+	    "NAME\n       frob - frob the cards\n\nDESCRIPTION\n       Frob "
+	    "frobs the cards, one after another, until none is left.\n\n"
+	    "   Options\n       The options come before the file, as in "
+	    "every command.\n\nURL\n       The home page is where it "
+	    "always was.\n\nAUTHOR\n       Ann Writer (Frob Project)\n\n"
+	    "Frob 1.0              2026-01-01              FROB(1)\n",
+	    "1:3:NAME|1:6:DESCRIPTION|2:9:Options|1:12:URL|1:15:AUTHOR",
+	    "plain: a manual page's subsections stand left of its text, a "
+	    "line at its text's indent is text; a short section name is a "
+	    "section");
+	check("a.txt", FORMAT_AUTO,
 	    "Usage: frob [OPTION]... FILE\nFrob the cards in FILE, one after "
 	    "another, until none is left.\n\nExit status is 0 if all went "
 	    "well, 1 otherwise.\n\nReport bugs to: bug-frob@example.org\n"
