@@ -666,8 +666,13 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 	if (i >= 1 && i <= 6 && i + 1 < n && s[i] == ' ' && prev_blank &&
 	    next != '#' && !(s[i + 1] >= 'a' && s[i + 1] <= 'z' &&
 	    next >= 'a' && next <= 'z') &&
-	    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '$')
+	    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '$' &&
+	    s[n - 1] != '.')
 		sc->markdown += 2;
+	/* "#" alone: a blank line in a block of comments (a shell script,
+	 * an inputrc), which a Markdown document has no use for */
+	if (i == 1 && n == 1)
+		sc->markdown--;
 	if (has_md_link(s, n))
 		sc->markdown++;
 	i = 0;

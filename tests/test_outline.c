@@ -436,6 +436,19 @@ test_markdown(void)
 	    "1:1:frob-stack|2:17:Limitations",
 	    "plain: comments in lower case over the commands they explain "
 	    "do not make a README Markdown (git-jump's)");
+	check("inputrc", FORMAT_AUTO,
+	    "# My inputrc, for the terminals I use.\n#\n# Bindings that "
+	    "depend on the program.\n#\n\n# In all programs, make sure "
+	    "this is bound.\n\"\\C-x\\C-r\": re-read-init-file\n\n"
+	    "# Hp terminals have an odd default for C-h.\n"
+	    "\"\\C-h\": backward-delete-char\n\n"
+	    "# In xterm windows, make the arrow keys work.\n"
+	    "\"\\e[A\": previous-history\n\n# Arrow key prefix\n"
+	    "\"\\eOA\": previous-history\n",
+	    "",
+	    "plain: a file of '#' comments, sentences over the lines they "
+	    "explain and '#' alone between them, is no Markdown (an "
+	    "inputrc)");
 	check("README", FORMAT_AUTO,
 	    "# Build tool policy\n\nWhat the build needs.\n\n"
 	    "## cmake\nThe version in Debian stable.\n\n"
