@@ -748,8 +748,9 @@ usage_hang(const struct lineinfo *li)
 }
 
 /* Is the line starting at `start`, indented by col, the text of a tag
- * above it ("--size=N    the size, which" over lines at that column),
- * not code? */
+ * above it ("--size=N    the size, which" over lines at that column), of
+ * a list item ("  * automake@gnu.org" over "    For general..."), of a
+ * synopsis, not code? */
 static bool
 tag_text(const struct layout *l, size_t start, int col)
 {
@@ -766,7 +767,9 @@ tag_text(const struct layout *l, size_t start, int col)
 			return false;
 		if (li.indent < col)
 			return tag_column(&li, NULL, NULL) == col ||
-			    option_text_at(&li, col, NULL) || usage_line(&li);
+			    option_text_at(&li, col, NULL) || usage_line(&li) ||
+			    li.indent + (int)wrap_list_marker(li.s, li.n) ==
+			    col;
 		start = g.start;
 	}
 	return false;

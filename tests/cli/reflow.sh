@@ -237,6 +237,20 @@ grep -q '^  -s, --section=N|TEXT only section N (1-based, in the order$' "$TMP/o
 	grep -q '^                       of the list) or the first whose title$' "$TMP/out"
 ok $? "--help: an option one blank from its text goes on under that text"
 
+# A list item's text on the lines under it, at the column of the text
+# after its marker, is prose however deep, not code cut mid-word.
+cat >"$TMP/items.txt" <<'DOC'
+Frob has two mailing lists, each with its own purpose and its archive:
+
+  * frob@example.org
+    For general discussions of frob and its interactions with the other
+    card tools, such as deck and table.
+DOC
+"$FOLIO" --print --width=50 "$TMP/items.txt" >"$TMP/out"
+is "$(sed -n '5,7p' "$TMP/out")" "    For general discussions of frob and its
+    interactions with the other card tools, such
+    as deck and table." "a list item's text under it is reflowed, not cut as code"
+
 # A synopsis over several lines (git --help, argparse): its lines below
 # "usage:" are not code, and its rows hang past the command's name.
 cat >"$TMP/usage.txt" <<'DOC'
