@@ -162,6 +162,10 @@ test_plain_marked(void)
 	    "plain: --help's synopsis and its lines with a mail address or "
 	    "a URL are no headings");
 	check("a.txt", FORMAT_AUTO,
+	    "Usage: the basics\n\nThis section says how to use frob in the "
+	    "ordinary way, with examples.\n", "1:1:Usage: the basics",
+	    "plain: a title that starts 'Usage:' but names no option is one");
+	check("a.txt", FORMAT_AUTO,
 	    "NAME\n       frob - frob cards\n\nDESCRIPTION\n       The "
 	    "description of frob goes on for a while, as man writes it.\n\n"
 	    "        1. It is preceded by a header:\n\n"

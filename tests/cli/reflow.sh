@@ -266,6 +266,10 @@ is "$(cat "$TMP/out")" "usage: frob [-v | --version] [-h |
             [--no-replace-objects]
             [--bare] <command> [<args>]" \
 	"--help: a synopsis's rows hang past its name, not cut as code"
+printf 'Usage: this call is deprecated since 2.0 and goes away in 3.0, so do not use it.\n' >"$TMP/usage2.txt"
+"$FOLIO" --print --width=40 "$TMP/usage2.txt" >"$TMP/out"
+is "$(sed -n 2p "$TMP/out")" "and goes away in 3.0, so do not use it." \
+	"a sentence that starts 'Usage:' is prose, its rows not hung"
 printf 'Turn it off with --no-replace-objects, or leave it.\n' >"$TMP/opt.txt"
 "$FOLIO" --print --width=30 "$TMP/opt.txt" >"$TMP/out"
 grep -q '^--no-replace-objects, or leave$' "$TMP/out"
