@@ -124,5 +124,12 @@ size_t text_width_max(const char *s, size_t n, size_t max);
  * looks for its subsections left of its text. */
 bool text_man_header(const char *s, size_t n, const char **name,
     size_t *len);
+/* Is s[0..n) (a line, its indent cut) a command's synopsis, "usage:" and
+ * a name with an option, an argument or a "..." ("usage: git [-v |
+ * --version]"; "Usage: the basics" is a title, "Usage: this call is
+ * deprecated" a sentence)?  The layout hangs its rows past the name and
+ * lets the deeper lines under it be text; the outline takes it for no
+ * heading. */
+bool text_is_synopsis(const char *s, size_t n);
 
 #endif

@@ -1341,13 +1341,7 @@ field_line(const struct plain *p, const struct feat *f)
 	size_t n = f->text_end - f->text_start;
 	const char *s = plain_bytes(p, f->text_start, n), *at;
 
-	if (memmem(s, n, "://", 3) != NULL)
-		return true;
-	/* a synopsis names options or arguments ("Usage: the basics" is
-	 * a title) */
-	if (n > 6 && strncasecmp(s, "usage:", 6) == 0 &&
-	    (memchr(s, '[', n) != NULL || memchr(s, '<', n) != NULL ||
-	    memmem(s, n, " -", 2) != NULL || memmem(s, n, "...", 3) != NULL))
+	if (memmem(s, n, "://", 3) != NULL || text_is_synopsis(s, n))
 		return true;
 	at = memchr(s, '@', n);
 	return at != NULL && at > s && at[-1] != ' ' &&

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include "layout.h"
 #include "text.h"
@@ -722,18 +721,11 @@ layout_segment(const struct layout *l, size_t off, struct segment *s)
 	s->next = last.next;
 }
 
-/* A command's synopsis ("usage: git [-v | --version] [-h | --help]"),
- * whose deeper lines below go on with it: "usage:", then a name, and
- * an option, an argument or a "..." ("Usage: this function is
- * deprecated" is a sentence). */
+/* A command's synopsis, whose deeper lines below go on with it. */
 static bool
 usage_line(const struct lineinfo *li)
 {
-	return li->n > 6 && strncasecmp(li->s, "usage:", 6) == 0 &&
-	    (memchr(li->s, '[', li->n) != NULL ||
-	    memchr(li->s, '<', li->n) != NULL ||
-	    memmem(li->s, li->n, " -", 2) != NULL ||
-	    memmem(li->s, li->n, "...", 3) != NULL);
+	return text_is_synopsis(li->s, li->n);
 }
 
 /* The column a synopsis's rows hang at: its arguments', past "usage:" and

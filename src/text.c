@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -558,4 +559,12 @@ text_man_header(const char *s, size_t n, const char **name, size_t *len)
 	*name = at;
 	*len = (size_t)(s + n - at);
 	return true;
+}
+
+bool
+text_is_synopsis(const char *s, size_t n)
+{
+	return n > 6 && strncasecmp(s, "usage:", 6) == 0 &&
+	    (memchr(s, '[', n) != NULL || memchr(s, '<', n) != NULL ||
+	    memmem(s, n, " -", 2) != NULL || memmem(s, n, "...", 3) != NULL);
 }
