@@ -1338,14 +1338,22 @@ item_goes_on(const struct plain *p, const struct feat *f)
 static bool
 field_line(const struct plain *p, const struct feat *f)
 {
-	size_t n = f->text_end - f->text_start;
-	const char *s = plain_bytes(p, f->text_start, n), *at;
+	size_t n = f->text_end - f->text_start, i;
+	const char *s = plain_bytes(p, f->text_start, n);
+	bool at = false, colon = false;
 
-	if (memmem(s, n, "://", 3) != NULL || text_is_synopsis(s, n))
-		return true;
-	at = memchr(s, '@', n);
-	return at != NULL && at > s && at[-1] != ' ' &&
-	    memchr(at, '.', n - (size_t)(at - s)) != NULL;
+	/* one pass: most titles have neither (a document of 100 000
+	 * headings spent 5 ms in memmem and memchr here) */
+	for (i = 0; i < n; i++) {
+		if (s[i] == '@' && i > 0 && s[i - 1] != ' ')
+			at = true;
+		else if (s[i] == ':')
+			colon = true;
+		else if (s[i] == '.' && at)
+			return true; /* an address: "bug-grep@gnu.org" */
+	}
+	return colon && (memmem(s, n, "://", 3) != NULL ||
+	    text_is_synopsis(s, n));
 }
 
 /* Classify an unmarked candidate line; returns true if it was added. */
