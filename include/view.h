@@ -108,6 +108,10 @@ void view_act(struct view *v, enum action a);
  * and TOC entries to move; before g, G and % a line or a percentage;
  * before d and u the rows they scroll from then on. */
 void view_act_count(struct view *v, enum action a, unsigned long count);
+/* The rows a line or page action moves the text by, with a count (0:
+ * none): count lines, or count pages of the text pane less a row. */
+unsigned long view_count_rows(const struct view *v, enum action a,
+    unsigned long count);
 /* Show the screen starting at (the row holding) off.  view_set_top is not
  * a jump: '' does not come back to where it left. */
 void view_set_top(struct view *v, size_t off);

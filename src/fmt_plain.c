@@ -1551,6 +1551,7 @@ plain_scan(struct plain *p, size_t start)
 	for (;;) {
 		bool heading = false;
 		const char *text;
+		long num;
 
 		if (p->restart || !plain_next(p, &it, &l, &text))
 			break;
@@ -1675,8 +1676,8 @@ plain_scan(struct plain *p, size_t start)
 			plain_add_cand(p, cur, cur->start, CAND_PART, 0);
 			heading = true;
 		}
-		if (item_number(cur) > 0) {
-			p->item.num = item_number(cur);
+		if ((num = item_number(cur)) > 0) {
+			p->item.num = num;
 			p->item.indent = cur->indent;
 			p->item.heading = heading;
 		}

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <curses.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -787,12 +786,9 @@ scroll_long(struct screen *s, struct view *v, enum action a,
     unsigned long count)
 {
 	bool down = a == ACT_LINE_DOWN || a == ACT_PAGE_DOWN;
-	unsigned long page = v->text_rows > 1 ?
-	    (unsigned long)v->text_rows - 1 : 1, rows = count, done = 0;
+	unsigned long rows = view_count_rows(v, a, count), done = 0;
 	struct timespec shown;
 
-	if (a == ACT_PAGE_DOWN || a == ACT_PAGE_UP)
-		rows = count > ULONG_MAX / page ? ULONG_MAX : count * page;
 	clock_gettime(CLOCK_MONOTONIC, &shown);
 	while (done < rows) {
 		unsigned long n = rows - done < PAGER_SCROLL_CHUNK ?

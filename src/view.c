@@ -788,12 +788,22 @@ view_act(struct view *v, enum action a)
 	view_act_count(v, a, 0);
 }
 
-void
-view_act_count(struct view *v, enum action a, unsigned long count)
+unsigned long
+view_count_rows(const struct view *v, enum action a, unsigned long count)
 {
 	unsigned long n = count > 0 ? count : 1;
 	unsigned long page = v->text_rows > 1 ? (unsigned long)v->text_rows - 1
 	    : 1;
+
+	if (a != ACT_PAGE_DOWN && a != ACT_PAGE_UP)
+		return n;
+	return n > ULONG_MAX / page ? ULONG_MAX : n * page;
+}
+
+void
+view_act_count(struct view *v, enum action a, unsigned long count)
+{
+	unsigned long n = count > 0 ? count : 1;
 	unsigned long half = v->text_rows / 2 > 0 ? (unsigned long)v->text_rows
 	    / 2 : 1;
 	long step = count > LONG_MAX / 2 ? LONG_MAX / 2 : (long)n;
@@ -804,13 +814,13 @@ view_act_count(struct view *v, enum action a, unsigned long count)
 	if (v->half > 0)
 		half = v->half;
 	switch (a) {
-	case ACT_LINE_DOWN: scroll_down(v, n); break;
-	case ACT_LINE_UP: scroll_up(v, n); break;
+	case ACT_LINE_DOWN:
 	case ACT_PAGE_DOWN:
-		scroll_down(v, n > ULONG_MAX / page ? ULONG_MAX : n * page);
+		scroll_down(v, view_count_rows(v, a, count));
 		break;
+	case ACT_LINE_UP:
 	case ACT_PAGE_UP:
-		scroll_up(v, n > ULONG_MAX / page ? ULONG_MAX : n * page);
+		scroll_up(v, view_count_rows(v, a, count));
 		break;
 	case ACT_HALF_DOWN: scroll_down(v, half); break;
 	case ACT_HALF_UP: scroll_up(v, half); break;
