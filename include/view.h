@@ -108,9 +108,10 @@ void view_act(struct view *v, enum action a);
  * and TOC entries to move; before g, G and % a line or a percentage;
  * before d and u the rows they scroll from then on. */
 void view_act_count(struct view *v, enum action a, unsigned long count);
-/* The rows a line or page action moves the text by, with a count (0:
- * none): count lines, or count pages of the text pane less a row. */
-unsigned long view_count_rows(const struct view *v, enum action a,
+/* The rows a line, page or half-page action moves the text by, with a
+ * count (0: none): count lines, count pages of the text pane less a row,
+ * or for d and u the count, which they keep from then on (set here). */
+unsigned long view_count_rows(struct view *v, enum action a,
     unsigned long count);
 /* Show the screen starting at (the row holding) off.  view_set_top is not
  * a jump: '' does not come back to where it left. */
@@ -136,9 +137,9 @@ void view_search_show(struct view *v, long k, bool as_jump);
 /* The first match from off in the search's direction, wrapping around
  * the document (with a message); false when there is none at all. */
 bool view_search_from(struct view *v, size_t off, bool as_jump);
-/* n (reverse false) and N: the next match in the search's direction, or
- * the other way, wrapping around with a message. */
-void view_search_next(struct view *v, bool reverse);
+/* n (reverse false) and N: the count-th next match in the search's
+ * direction, or the other way, wrapping around with a message. */
+void view_search_next(struct view *v, bool reverse, unsigned long count);
 /* Filter the TOC to titles containing q (NULL or "": no filter), selecting
  * the first that matches.  Returns how many match. */
 size_t view_toc_filter(struct view *v, const char *q);

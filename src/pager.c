@@ -764,13 +764,13 @@ pager_filter(struct screen *s, struct view *v, struct prompts *p)
 	view_act(v, ACT_NONE);
 }
 
-/* Keys a count repeats: each step may wait for the index. */
+/* Keys a count repeats: each step may wait for the index.  (A count
+ * before n or N is worked out at once: the matches are all known.) */
 static bool
 repeated(enum action a)
 {
 	return a == ACT_NEXT_SECTION || a == ACT_PREV_SECTION ||
-	    a == ACT_NEXT_SIBLING || a == ACT_PREV_SIBLING ||
-	    a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV;
+	    a == ACT_NEXT_SIBLING || a == ACT_PREV_SIBLING;
 }
 
 /*
@@ -780,12 +780,14 @@ repeated(enum action a)
  */
 #define PAGER_SCROLL_CHUNK 4096UL
 
-/* Scroll by count lines (ACT_LINE_DOWN/UP) or pages, in chunks. */
+/* Scroll by count lines (ACT_LINE_DOWN/UP), pages or half pages, in
+ * chunks. */
 static void
 scroll_long(struct screen *s, struct view *v, enum action a,
     unsigned long count)
 {
-	bool down = a == ACT_LINE_DOWN || a == ACT_PAGE_DOWN;
+	bool down = a == ACT_LINE_DOWN || a == ACT_PAGE_DOWN ||
+	    a == ACT_HALF_DOWN;
 	unsigned long rows = view_count_rows(v, a, count), done = 0;
 	struct timespec shown;
 
@@ -826,7 +828,8 @@ static bool
 scrolls(enum action a)
 {
 	return a == ACT_LINE_DOWN || a == ACT_LINE_UP ||
-	    a == ACT_PAGE_DOWN || a == ACT_PAGE_UP;
+	    a == ACT_PAGE_DOWN || a == ACT_PAGE_UP ||
+	    a == ACT_HALF_DOWN || a == ACT_HALF_UP;
 }
 
 /* Action a with the count typed before it (0: none). */
@@ -840,7 +843,7 @@ pager_act(struct screen *s, struct view *v, enum action a,
 
 	if (a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV)
 		v->search_hidden = false;
-	if (scrolls(a) && count > 1) {
+	if (scrolls(a) && view_count_rows(v, a, count) > 1) {
 		scroll_long(s, v, a, count);
 		return;
 	}
@@ -851,18 +854,17 @@ pager_act(struct screen *s, struct view *v, enum action a,
 	}
 	for (i = 0; i < count; i++) {
 		size_t top = v->top, sel = v->sel;
-		long cur = v->search.cur;
 
 		if (!index_wait(s, v, index_has, a))
 			return;
 		view_act(v, a);
 		if (v->msg[0] != '\0')
 			memcpy(msg, v->msg, sizeof msg);
-		if (v->top == top && v->sel == sel && v->search.cur == cur)
+		if (v->top == top && v->sel == sel)
 			break;
 	}
-	/* "Search wrapped" on the way is still said; '' comes back to
-	 * where the keys started */
+	/* what was said on the way is still said; '' comes back to where
+	 * the keys started */
 	if (v->msg[0] == '\0')
 		memcpy(v->msg, msg, sizeof msg);
 	if (v->top != from)

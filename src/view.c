@@ -575,16 +575,17 @@ view_search_from(struct view *v, size_t off, bool as_jump)
 }
 
 void
-view_search_next(struct view *v, bool reverse)
+view_search_next(struct view *v, bool reverse, unsigned long count)
 {
-	bool back = v->search_backward != reverse;
+	bool back = v->search_backward != reverse, wrapped = false;
 	long cur = v->search.cur, k;
+	size_t n = v->search.n, left, more;
 
 	if (!search_active(&v->search)) {
 		view_message(v, "No previous search (/ or ? starts one)");
 		return;
 	}
-	if (v->search.n == 0) {
+	if (n == 0) {
 		not_found(v);
 		return;
 	}
@@ -594,7 +595,22 @@ view_search_next(struct view *v, bool reverse)
 		k = back ? cur - 1 : cur + 1;
 	else
 		k = search_find(&v->search, v->top, back);
-	show_wrapping(v, k, back, true);
+	if (k < 0 || (size_t)k >= n) {
+		k = back ? (long)n - 1 : 0;
+		wrapped = true;
+	}
+	/* then count - 1 matches on, round the ends as often as it takes:
+	 * worked out, not stepped (99999999n) */
+	more = count > 1 ? (size_t)((count - 1) % n) : 0;
+	left = back ? (size_t)k : n - 1 - (size_t)k;
+	if (count > 1 && count - 1 > left)
+		wrapped = true;
+	k = back ? (long)(((size_t)k + n - more) % n)
+	    : (long)(((size_t)k + more) % n);
+	view_search_show(v, k, true);
+	if (wrapped)
+		view_message(v, back ? "Search wrapped around to the bottom"
+		    : "Search wrapped around to the top");
 }
 
 /* ] : the first heading below the top. */
@@ -789,12 +805,21 @@ view_act(struct view *v, enum action a)
 }
 
 unsigned long
-view_count_rows(const struct view *v, enum action a, unsigned long count)
+view_count_rows(struct view *v, enum action a, unsigned long count)
 {
 	unsigned long n = count > 0 ? count : 1;
 	unsigned long page = v->text_rows > 1 ? (unsigned long)v->text_rows - 1
 	    : 1;
 
+	if (a == ACT_HALF_DOWN || a == ACT_HALF_UP) {
+		/* a count before d or u is how far they go from now on */
+		if (count > 0)
+			v->half = count;
+		if (v->half > 0)
+			return v->half;
+		return v->text_rows / 2 > 0 ? (unsigned long)v->text_rows / 2
+		    : 1;
+	}
 	if (a != ACT_PAGE_DOWN && a != ACT_PAGE_UP)
 		return n;
 	return n > ULONG_MAX / page ? ULONG_MAX : n * page;
@@ -804,26 +829,19 @@ void
 view_act_count(struct view *v, enum action a, unsigned long count)
 {
 	unsigned long n = count > 0 ? count : 1;
-	unsigned long half = v->text_rows / 2 > 0 ? (unsigned long)v->text_rows
-	    / 2 : 1;
 	long step = count > LONG_MAX / 2 ? LONG_MAX / 2 : (long)n;
 
-	/* a count before d or u is how far they go from now on */
-	if ((a == ACT_HALF_DOWN || a == ACT_HALF_UP) && count > 0)
-		v->half = count;
-	if (v->half > 0)
-		half = v->half;
 	switch (a) {
 	case ACT_LINE_DOWN:
 	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
 		scroll_down(v, view_count_rows(v, a, count));
 		break;
 	case ACT_LINE_UP:
 	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
 		scroll_up(v, view_count_rows(v, a, count));
 		break;
-	case ACT_HALF_DOWN: scroll_down(v, half); break;
-	case ACT_HALF_UP: scroll_up(v, half); break;
 	case ACT_TOP:
 		if (count > 0)
 			view_goto_line(v, count);
@@ -870,8 +888,8 @@ view_act_count(struct view *v, enum action a, unsigned long count)
 		view_goto_heading(v, v->sel);
 		v->toc_focus = false;
 		break;
-	case ACT_SEARCH_NEXT: view_search_next(v, false); break;
-	case ACT_SEARCH_PREV: view_search_next(v, true); break;
+	case ACT_SEARCH_NEXT: view_search_next(v, false, n); break;
+	case ACT_SEARCH_PREV: view_search_next(v, true, n); break;
 	case ACT_TOC_FOLD: toc_fold(v, true); break;
 	case ACT_TOC_UNFOLD: toc_fold(v, false); break;
 	case ACT_TOC_FOLD_ALL: toc_fold_all(v, true); break;

@@ -146,9 +146,17 @@ keys 9 9 9 9 9 9 9 9 j x
 check 'Stopped after [0-9]+ of 99999999 lines' "a key stops 99999999j, saying so"
 ! status | grep -q '100%'
 ok $? "and leaves the text where it was, short of the end"
+keys g 9 9 9 9 9 9 9 9 d x
+check 'Stopped after [0-9]+ of 99999999 lines' "a key stops 99999999d too"
+! status | grep -q '100%'
+ok $? "short of the end"
 C="$TMP/fewer-rows.txt"
 head -n 20000 "$B" > "$C"
 start 100 24 -- "$C"
 keys 9 9 9 9 9 9 j
 check ' 100%$' "a count that is not stopped goes all the way"
+keys g 9 9 9 9 9 9 d
+check ' 100%$' "and so does a count before d"
+keys g d
+check ' 100%$' "which d keeps"
 plan_done

@@ -82,6 +82,14 @@ is "$(text_row 0)|$(text_row 1)|$(text_row 2)" "needle 299.||needle 300." \
 keys n
 check 'Search wrapped around to the top' "n past the last wraps to the top"
 check ' match 1/300 ' "to the first match"
+keys 9 9 9 9 9 9 9 9 n
+check ' match 100/300 ' "99999999n: round the matches, worked out at once"
+check 'Search wrapped around to the top' "saying it wrapped"
+keys 2 0 1 n
+check ' match 1/300 ' "201n from match 100: match 1"
+keys 6 0 0 N
+check ' match 1/300 ' "600N: twice round, back where it was"
+check 'Search wrapped around to the bottom' "saying it wrapped"
 
 # Turning the highlighting off: Esc u (less), :noh (vim); n brings it back.
 lit() { screen_escapes | grep -q $'\e\\[7mneedle'; }
