@@ -239,10 +239,15 @@ library_files(struct library *l, char **paths, int n, struct bookmarks *bm)
 	for (i = 0; i < n; i++) {
 		struct stat st;
 		bool ok = stat(paths[i], &st) == 0;
+		bool dir = ok && S_ISDIR(st.st_mode);
+		const char *slash = strrchr(paths[i], '/');
 
-		library_progress(l, add(l, paths[i], paths[i],
-		    ok && S_ISDIR(st.st_mode), ok ? (long long)st.st_size : 0) -
-		    l->e, bm);
+		/* a file goes by its name, as in a folder or the recent
+		 * list (its path is on the status line); a folder's row
+		 * has room for its path */
+		library_progress(l, add(l, !dir && slash != NULL &&
+		    slash[1] != '\0' ? slash + 1 : paths[i], paths[i], dir,
+		    ok ? (long long)st.st_size : 0) - l->e, bm);
 	}
 	library_refresh(l);
 }

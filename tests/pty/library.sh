@@ -76,6 +76,8 @@ is "$(wait_exit)" 0 "q in the library quits"
 # Several files: C-n and C-p move between them in the reader.
 start 100 24 -- "$A/a.md" "$A/b.txt" "$A/sub/d.txt"
 check 'Files given: .*3 of 3' "several files open a library of them"
+check '^ Alpha Notes +a\.md ' "each by its file name, not the path given"
+check "Files given: $A/a\.md " "which the status line shows"
 keys Enter
 check '│ # Alpha Notes' "Enter reads the first"
 keys C-n
