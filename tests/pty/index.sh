@@ -150,7 +150,7 @@ check "^ Part 1 of the Large Guide +big\\.txt +[0-9.]+M +$N " \
 P="$TMP/past.txt"
 cp "$D" "$P"
 PTY_STATE="$TMP/state.past"
-start 100 30 FOLIO_INDEX_PACE=2 -- "$P"
+start 100 30 FOLIO_INDEX_PACE=1 -- "$P"
 keys G
 check "indexing [0-9]+% \\| +100%" "G goes to the end while the worker is far from it"
 keys q
