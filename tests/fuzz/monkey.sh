@@ -66,7 +66,13 @@ make_round() {
 		print "big=\"$dir/big.txt\""
 		print "[ -f \"$big\" ] || { " big "; } > \"$big\""
 		print "doc=" (d == "BIG" ? "\"$big\"" : q(d))
-		run = "env TERM=tmux-256color LC_ALL=C.UTF-8 " \
+		# mostly as the terminal tests run it; now and then another
+		# terminal type, no colour, or a locale that is not UTF-8
+		e = pick(10)
+		run = "env TERM=" (e == 0 ? "vt100" : e == 1 ? "xterm-256color" : \
+		    e == 2 ? "screen" : "tmux-256color") \
+		    " LC_ALL=" (pick(6) == 0 ? "C" : "C.UTF-8") \
+		    (pick(6) == 0 ? " NO_COLOR=1 " : " ") \
 		    "XDG_STATE_HOME=\"$dir/state\" " \
 		    "ASAN_OPTIONS=log_path=\"$dir/asan\" " \
 		    "UBSAN_OPTIONS=log_path=\"$dir/ubsan\" \"$folio\""
@@ -82,6 +88,36 @@ make_round() {
 			run = "cat \"$doc\" | " run
 		} else {
 			run = run " \"$doc\""
+		}
+		if (pick(5) == 0) {
+			# a configuration: settings, good and bad, and keys
+			# bound to other actions (never q or Esc: the round
+			# must be able to quit)
+			nact = split("line-down line-up page-down page-up " \
+			    "half-page-down half-page-up top bottom percent " \
+			    "next-section prev-section next-sibling " \
+			    "prev-sibling toggle-toc focus narrower wider help " \
+			    "redraw set-mark goto-mark search-forward " \
+			    "search-backward search-next search-prev " \
+			    "goto-section info toc-down toc-up toc-open " \
+			    "toc-fold toc-unfold toc-fold-all toc-unfold-all " \
+			    "toc-filter none bogus", act, " ")
+			nbk = split("j k g G n N t h 1 5 0 x C-a C-e F2 Up " \
+			    "Down PgDn Home Enter Tab Space Backspace ] [ / ?",
+			    bk, " ")
+			print "cat > \"$dir/config\" <<'\''EOF'\''"
+			print "width = " (pick(3) ? 10 + pick(120) : "abc")
+			print "toc = " (pick(2) ? "on" : "off")
+			print "toc-width = " (pick(2) ? "auto" : 1 + pick(250))
+			print "mouse = " (pick(2) ? "on" : "off")
+			print "color.heading = " (pick(2) ? "red bold" : \
+			    pick(256) " on " pick(300))
+			m = pick(8)
+			for (k = 0; k < m; k++)
+				print "bind " bk[1 + pick(nbk)] " " \
+				    act[1 + pick(nact)]
+			print "EOF"
+			run = run " --config=\"$dir/config\""
 		}
 		print "cat > \"$dir/run\" <<EOF"
 		print run
