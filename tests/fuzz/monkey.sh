@@ -5,8 +5,8 @@
 # counts, prompts with random patterns, marks, TOC moves and folds, help,
 # mouse clicks, stray bytes and resizes, in bursts as a fast typist sends
 # them.  Then it is asked to quit.  A round fails when folio has not
-# exited with status 0 ten seconds after that, or a sanitizer wrote a
-# report.
+# exited with status 0 ten seconds after that, left the terminal's modes
+# changed, or a sanitizer wrote a report.
 #   tests/fuzz/monkey.sh FOLIO [ROUNDS [SEED]]
 # Each round is a shell script of tmux commands; a failing one is kept as
 # tests/fuzz/monkey-SEED-ROUND.sh, which replays it on its own:
@@ -120,8 +120,11 @@ make_round() {
 			run = run " --config=\"$dir/config\""
 		}
 		print "cat > \"$dir/run\" <<EOF"
+		print "stty -g > \"$dir/stty.before\""
 		print run
-		print "echo \\$? > \"$dir/exit\""
+		print "echo \\$? > \"$dir/exit.tmp\"; " \
+		    "stty -g > \"$dir/stty.after\"; " \
+		    "mv \"$dir/exit.tmp\" \"$dir/exit\""
 		print "sleep 600"
 		print "EOF"
 		print "rm -f \"$dir/exit\""
@@ -220,6 +223,9 @@ while [ "$i" -le "$rounds" ]; do
 		tmux -L "$sock" capture-pane -p -t t 2>/dev/null | tail -3
 	elif [ "$(cat "$tmp/round/exit")" != 0 ]; then
 		why="exit status $(cat "$tmp/round/exit")"
+	elif ! cmp -s "$tmp/round/stty.before" "$tmp/round/stty.after"; then
+		why="terminal modes not restored"
+		diff "$tmp/round/stty.before" "$tmp/round/stty.after"
 	elif ls "$tmp"/round/asan* "$tmp"/round/ubsan* >/dev/null 2>&1; then
 		why="sanitizer report"
 		cat "$tmp"/round/asan* "$tmp"/round/ubsan* 2>/dev/null | head -40
