@@ -75,7 +75,8 @@ make_round() {
 		    (pick(6) == 0 ? " NO_COLOR=1 " : " ") \
 		    "XDG_STATE_HOME=\"$dir/state\" " \
 		    "ASAN_OPTIONS=log_path=\"$dir/asan\" " \
-		    "UBSAN_OPTIONS=log_path=\"$dir/ubsan\" \"$folio\""
+		    "UBSAN_OPTIONS=log_path=\"$dir/ubsan\" " \
+		    "TSAN_OPTIONS=log_path=\"$dir/tsan\" \"$folio\""
 		lib = pick(8) == 0
 		if (lib) {
 			# the library, of two to five documents
@@ -226,9 +227,9 @@ while [ "$i" -le "$rounds" ]; do
 	elif ! cmp -s "$tmp/round/stty.before" "$tmp/round/stty.after"; then
 		why="terminal modes not restored"
 		diff "$tmp/round/stty.before" "$tmp/round/stty.after"
-	elif ls "$tmp"/round/asan* "$tmp"/round/ubsan* >/dev/null 2>&1; then
+	elif ls "$tmp"/round/[atu]san* >/dev/null 2>&1; then
 		why="sanitizer report"
-		cat "$tmp"/round/asan* "$tmp"/round/ubsan* 2>/dev/null | head -40
+		cat "$tmp"/round/[atu]san* 2>/dev/null | head -40
 	fi
 	if [ -n "$why" ]; then
 		keep="$top/tests/fuzz/monkey-$seed-$i.sh"
