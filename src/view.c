@@ -546,6 +546,13 @@ not_found(struct view *v)
 		view_message(v, "Pattern not found: %s", v->search.pattern);
 }
 
+static void
+say_wrapped(struct view *v, bool backward)
+{
+	view_message(v, backward ? "Search wrapped around to the bottom"
+	    : "Search wrapped around to the top");
+}
+
 /* Show match k, or wrap around when it is outside the matches. */
 static void
 show_wrapping(struct view *v, long k, bool backward, bool as_jump)
@@ -556,8 +563,7 @@ show_wrapping(struct view *v, long k, bool backward, bool as_jump)
 		k = backward ? (long)v->search.n - 1 : 0;
 	view_search_show(v, k, as_jump);
 	if (wrapped)
-		view_message(v, backward ? "Search wrapped around to the bottom"
-		    : "Search wrapped around to the top");
+		say_wrapped(v, backward);
 }
 
 bool
@@ -609,8 +615,7 @@ view_search_next(struct view *v, bool reverse, unsigned long count)
 	    : (long)(((size_t)k + more) % n);
 	view_search_show(v, k, true);
 	if (wrapped)
-		view_message(v, back ? "Search wrapped around to the bottom"
-		    : "Search wrapped around to the top");
+		say_wrapped(v, back);
 }
 
 /* ] : the first heading below the top. */
