@@ -582,6 +582,13 @@ search_edited(struct view *v, const char *t, void *arg)
 }
 
 static bool
+terminated(void *arg)
+{
+	(void)arg;
+	return screen_interrupted();
+}
+
+static bool
 key_waiting(void *arg)
 {
 	return screen_key_pending(arg);
@@ -612,7 +619,10 @@ pager_search(struct screen *s, struct view *v, struct prompts *p,
 	v->search.stop_arg = s;
 	accepted = prompt_run(s, v, &p->search, backward ? "?" : "/",
 	    search_edited, NULL, &o);
-	v->search.stop = NULL;
+	/* the whole search after Enter goes on whatever is typed, but
+	 * not past C-c (which ends folio, as everywhere) */
+	v->search.stop = terminated;
+	v->search.stop_arg = NULL;
 	if (!accepted) {
 		search_restore(v, &o);
 		view_set_top(v, o.top);

@@ -39,12 +39,6 @@ static struct {
 static int ndyn;
 
 static void
-on_terminate(int sig)
-{
-	screen_signal = sig;
-}
-
-static void
 on_fatal(int sig)
 {
 	if (screen_is_active)
@@ -53,10 +47,43 @@ on_fatal(int sig)
 	raise(sig);
 }
 
+/*
+ * INT, TERM and HUP are only noted: the reader sees the note between two
+ * keys (or in its long loops), saves the place and dies of the signal.
+ * Should it be stuck in some long work that does not look (a bug, a
+ * search with a pathological pattern), the note must not be all: a
+ * second such signal, or the first one unseen for SCREEN_SIGNAL_GRACE
+ * seconds, restores the terminal and dies at once, as on a crash (the
+ * place is not saved then; the store stays whole).
+ */
+#define SCREEN_SIGNAL_GRACE 1
+
+static void
+on_terminate(int sig)
+{
+	if (screen_signal != 0) {
+		on_fatal(sig);
+		return;
+	}
+	screen_signal = sig;
+	alarm(SCREEN_SIGNAL_GRACE);
+}
+
+static void
+on_unseen(int sig)
+{
+	(void)sig;
+	if (screen_signal != 0)
+		on_fatal(screen_signal);
+}
+
 bool
 screen_interrupted(void)
 {
-	return screen_signal != 0;
+	if (screen_signal == 0)
+		return false;
+	alarm(0); /* seen: the reader is on its way out */
+	return true;
 }
 
 void
@@ -83,6 +110,8 @@ install_signals(void)
 	sa.sa_handler = on_terminate;
 	for (i = 0; i < sizeof term / sizeof term[0]; i++)
 		sigaction(term[i], &sa, NULL);
+	sa.sa_handler = on_unseen;
+	sigaction(SIGALRM, &sa, NULL);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
 	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
