@@ -546,24 +546,29 @@ not_found(struct view *v)
 		view_message(v, "Pattern not found: %s", v->search.pattern);
 }
 
+/* Show match k, then `more` matches on in the search's direction, round
+ * the ends of the document as often as it takes (worked out, not stepped:
+ * 99999999n), saying so when it wraps; k outside the matches wraps at
+ * once. */
 static void
-say_wrapped(struct view *v, bool backward)
+show_wrapping(struct view *v, long k, bool backward, bool as_jump,
+    unsigned long more)
 {
-	view_message(v, backward ? "Search wrapped around to the bottom"
-	    : "Search wrapped around to the top");
-}
-
-/* Show match k, or wrap around when it is outside the matches. */
-static void
-show_wrapping(struct view *v, long k, bool backward, bool as_jump)
-{
-	bool wrapped = k < 0 || (size_t)k >= v->search.n;
+	size_t n = v->search.n, left;
+	bool wrapped = k < 0 || (size_t)k >= n;
 
 	if (wrapped)
-		k = backward ? (long)v->search.n - 1 : 0;
+		k = backward ? (long)n - 1 : 0;
+	left = backward ? (size_t)k : n - 1 - (size_t)k;
+	if (more > left)
+		wrapped = true;
+	more %= n;
+	k = backward ? (long)(((size_t)k + n - more) % n)
+	    : (long)(((size_t)k + more) % n);
 	view_search_show(v, k, as_jump);
 	if (wrapped)
-		say_wrapped(v, backward);
+		view_message(v, backward ? "Search wrapped around to the bottom"
+		    : "Search wrapped around to the top");
 }
 
 bool
@@ -576,22 +581,21 @@ view_search_from(struct view *v, size_t off, bool as_jump)
 		not_found(v);
 		return false;
 	}
-	show_wrapping(v, search_find(&v->search, off, back), back, as_jump);
+	show_wrapping(v, search_find(&v->search, off, back), back, as_jump, 0);
 	return true;
 }
 
 void
 view_search_next(struct view *v, bool reverse, unsigned long count)
 {
-	bool back = v->search_backward != reverse, wrapped = false;
+	bool back = v->search_backward != reverse;
 	long cur = v->search.cur, k;
-	size_t n = v->search.n, left, more;
 
 	if (!search_active(&v->search)) {
 		view_message(v, "No previous search (/ or ? starts one)");
 		return;
 	}
-	if (n == 0) {
+	if (v->search.n == 0) {
 		not_found(v);
 		return;
 	}
@@ -601,21 +605,7 @@ view_search_next(struct view *v, bool reverse, unsigned long count)
 		k = back ? cur - 1 : cur + 1;
 	else
 		k = search_find(&v->search, v->top, back);
-	if (k < 0 || (size_t)k >= n) {
-		k = back ? (long)n - 1 : 0;
-		wrapped = true;
-	}
-	/* then count - 1 matches on, round the ends as often as it takes:
-	 * worked out, not stepped (99999999n) */
-	more = count > 1 ? (size_t)((count - 1) % n) : 0;
-	left = back ? (size_t)k : n - 1 - (size_t)k;
-	if (count > 1 && count - 1 > left)
-		wrapped = true;
-	k = back ? (long)(((size_t)k + n - more) % n)
-	    : (long)(((size_t)k + more) % n);
-	view_search_show(v, k, true);
-	if (wrapped)
-		say_wrapped(v, back);
+	show_wrapping(v, k, back, true, count > 1 ? count - 1 : 0);
 }
 
 /* ] : the first heading below the top. */
