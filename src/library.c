@@ -230,6 +230,16 @@ library_scan(struct library *l, const char *dir, struct bookmarks *bm,
 	return 0;
 }
 
+/* The name a path's file is listed under (its path is on the status line
+ * when it is selected). */
+static const char *
+file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
 void
 library_files(struct library *l, char **paths, int n, struct bookmarks *bm)
 {
@@ -240,14 +250,11 @@ library_files(struct library *l, char **paths, int n, struct bookmarks *bm)
 		struct stat st;
 		bool ok = stat(paths[i], &st) == 0;
 		bool dir = ok && S_ISDIR(st.st_mode);
-		const char *slash = strrchr(paths[i], '/');
 
 		/* a file goes by its name, as in a folder or the recent
-		 * list (its path is on the status line); a folder's row
-		 * has room for its path */
-		library_progress(l, add(l, !dir && slash != NULL &&
-		    slash[1] != '\0' ? slash + 1 : paths[i], paths[i], dir,
-		    ok ? (long long)st.st_size : 0) - l->e, bm);
+		 * list; a folder's row has room for its path */
+		library_progress(l, add(l, dir ? paths[i] : file_name(paths[i]),
+		    paths[i], dir, ok ? (long long)st.st_size : 0) - l->e, bm);
 	}
 	library_refresh(l);
 }
@@ -262,7 +269,7 @@ recent_one(const struct recent *r, void *arg)
 	if (r->name == NULL || r->name[0] != '/' || stat(r->name, &st) != 0 ||
 	    !S_ISREG(st.st_mode))
 		return;
-	e = add(l, strrchr(r->name, '/') + 1, r->name, false,
+	e = add(l, file_name(r->name), r->name, false,
 	    (long long)st.st_size);
 	e->percent = r->percent;
 	e->last_read = r->last_read;
