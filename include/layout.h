@@ -44,6 +44,13 @@ struct layout {
 	size_t cache_start;
 	int cache_width;
 	size_t nrows;
+	/* Lines found to join into a paragraph longer than LAYOUT_CHUNK,
+	 * which are shown each as a line of its own: [big_start, big_end)
+	 * (empty when equal), valid while the outline is as it was then
+	 * (big_outline).  Scrolling through such a paragraph then costs a
+	 * line at a time, not a scan of LAYOUT_CHUNK each way per row. */
+	size_t big_start, big_end;
+	size_t big_outline[3];
 };
 
 void layout_init(struct layout *l, const struct document *doc,
@@ -54,7 +61,7 @@ void layout_set_width(struct layout *l, int width);
 void layout_set_reflow(struct layout *l, bool on);
 
 /* The segment containing off (off == doc->len: the last one). */
-void layout_segment(const struct layout *l, size_t off, struct segment *s);
+void layout_segment(struct layout *l, size_t off, struct segment *s);
 /* Is the segment shown as written (code): broken at the width exactly? */
 bool layout_verbatim(const struct layout *l, const struct segment *s);
 /* Page furniture in plain text paged for print (RFCs, old manuals): the

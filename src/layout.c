@@ -677,8 +677,52 @@ long_line_part(const struct layout *l, size_t off, const char *p,
 	}
 }
 
+/* What of the outline the joining of lines depends on (headings, code
+ * blocks), to know when big_start and big_end still hold. */
+static void
+outline_state(const struct layout *l, size_t st[3])
+{
+	st[0] = l->o->generation;
+	st[1] = l->o->n;
+	st[2] = l->o->nverbatim;
+}
+
+/* Is the line starting at start inside the paragraph known to be too
+ * long to reflow? */
+static bool
+in_big(const struct layout *l, size_t start)
+{
+	size_t st[3];
+
+	if (start < l->big_start || start >= l->big_end)
+		return false;
+	outline_state(l, st);
+	return memcmp(st, l->big_outline, sizeof st) == 0;
+}
+
+/* Lines [start, end) join, and into more than LAYOUT_CHUNK: remember
+ * them, with what was known before when it is the same paragraph. */
+static void
+found_big(struct layout *l, size_t start, size_t end)
+{
+	size_t st[3];
+
+	outline_state(l, st);
+	if (memcmp(st, l->big_outline, sizeof st) == 0 &&
+	    start <= l->big_end && end >= l->big_start &&
+	    l->big_start < l->big_end) {
+		if (l->big_start < start)
+			start = l->big_start;
+		if (l->big_end > end)
+			end = l->big_end;
+	}
+	l->big_start = start;
+	l->big_end = end;
+	memcpy(l->big_outline, st, sizeof st);
+}
+
 void
-layout_segment(const struct layout *l, size_t off, struct segment *s)
+layout_segment(struct layout *l, size_t off, struct segment *s)
 {
 	const char *p, *q;
 	struct segment first, last, cur;
@@ -694,26 +738,31 @@ layout_segment(const struct layout *l, size_t off, struct segment *s)
 		long_line_part(l, off, p, q, s);
 		return;
 	}
-	if (!l->reflow)
+	if (!l->reflow || in_big(l, s->start))
 		return;
 	/* the paragraph: join lines backwards and forwards while they join
-	 * and the whole stays within LAYOUT_CHUNK */
+	 * and the whole stays within LAYOUT_CHUNK (or reaches lines known
+	 * to be part of a longer one) */
 	first = last = *s;
 	total = s->next - s->start;
 	while (first.start > l->doc->text_start &&
 	    physical_line(l, first.start - 1, &cur, &p, &q) &&
 	    layout_joins(l, &cur, &first)) {
 		total += first.start - cur.start;
-		if (total > LAYOUT_CHUNK)
+		if (total > LAYOUT_CHUNK || in_big(l, cur.start)) {
+			found_big(l, cur.start, last.next);
 			return;
+		}
 		first = cur;
 	}
 	while (last.next < l->doc->len &&
 	    physical_line(l, last.next, &cur, &p, &q) &&
 	    layout_joins(l, &last, &cur)) {
 		total += cur.next - last.next;
-		if (total > LAYOUT_CHUNK)
+		if (total > LAYOUT_CHUNK || in_big(l, cur.start)) {
+			found_big(l, first.start, cur.next);
 			return;
+		}
 		last = cur;
 	}
 	s->start = first.start;

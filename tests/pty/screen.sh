@@ -128,6 +128,41 @@ is "$(screen | grep -c '^─\{60\}$')" 2 "each page break is a rule across the t
 ! escapes_have $'\e\\[2m   Cards'
 ok $? "columns that are no page's footer or header are not dim"
 
+# A paragraph too long to reflow (over 16 KiB of lines that would join) is
+# shown line by line, and scrolling through it both ways, by rows and by
+# pages, lands on the right lines; what is learnt of it on the way, to
+# answer the next keys sooner, never reaches the paragraphs around it,
+# which are joined as ever.
+awk 'BEGIN {
+	print "Before it, a paragraph of two lines which the reader joins into one"
+	print "row, as prose."
+	print ""
+	for (i = 1; i <= 900; i++)
+		printf "Line %05d of one paragraph far too long to reflow, all of it joined.\n", i
+	print ""
+	print "After it, a paragraph of two lines which the reader joins into one"
+	print "row, as prose."
+}' > "$TMP/bigpara.txt"
+start 100 12 -- "$TMP/bigpara.txt"
+check '^Before it, .* one row, as prose\.$' "a paragraph before a long one is joined"
+check '^Line 00001 of one paragraph far too long to reflow, all of it joined\.$' \
+	"and the long one shows its lines as written"
+keys 300 j
+expect_top "$TMP/bigpara.txt" 302 "300j goes down 300 rows"
+keys k
+expect_top "$TMP/bigpara.txt" 301 "k goes back one"
+keys G
+expect_top "$TMP/bigpara.txt" 895 "G shows its last lines"
+check '^After it, .* one row, as prose\.$' "and the paragraph after it, joined"
+keys 500 k
+expect_top "$TMP/bigpara.txt" 395 "500k goes back 500"
+keys b
+expect_top "$TMP/bigpara.txt" 385 "b a page back"
+keys Space Space
+expect_top "$TMP/bigpara.txt" 405 "and Space two pages on"
+keys g
+check '^Before it, .* one row, as prose\.$' "g back to the top, the paragraph before still joined"
+
 start 100 12 -- "$TMP/long.txt"
 keys G
 check '~|Detail paragraph 6\.A\.3' "G shows the end of the document"
