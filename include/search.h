@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -20,8 +21,15 @@
 /* Matches kept; a pattern matching more says "at least". */
 #define SEARCH_MAX_MATCHES (1u << 20)
 /* A search that may be stopped (struct search's stop) asks whether to go
- * on at least this often, in bytes of document. */
+ * on every SEARCH_PACE_MS or so: it goes a chunk of the document at a
+ * time, of SEARCH_CHUNK_MIN to SEARCH_CHUNK bytes, halved or doubled as
+ * the last chunk took longer or shorter than that, so that a pattern
+ * that is slow to match (it backtracks) is stopped as soon as a fast
+ * one. */
 #define SEARCH_CHUNK (4u << 20)
+#define SEARCH_CHUNK_MIN (4u << 10)
+#define SEARCH_CHUNK_FIRST (64u << 10)
+#define SEARCH_PACE_MS 10
 #define SEARCH_MSG_MAX 160
 
 struct search {
@@ -36,12 +44,17 @@ struct search {
 	bool capped;         /* stopped at SEARCH_MAX_MATCHES */
 	bool too_complex;    /* a match hit PCRE2's limits: the rest unsearched */
 	long cur;            /* the current match, or -1 */
-	/* Asked every SEARCH_CHUNK bytes while search_run goes: true stops
-	 * it there, its matches incomplete (interrupted).  NULL: never.
-	 * The reader stops a search as you type when the next key is in. */
-	bool (*stop)(void *arg);
+	/* Asked every chunk while search_run goes, with the document
+	 * offset reached: true stops it there, its matches incomplete
+	 * (interrupted).  NULL: never.  The reader stops a search as you
+	 * type when the next key is in, and the whole search after Enter
+	 * on a key or a signal, showing how far it is meanwhile. */
+	bool (*stop)(void *arg, size_t at);
 	void *stop_arg;
 	bool interrupted;    /* the last search_run was stopped */
+	size_t pace_next;    /* where stop is asked next */
+	size_t pace_chunk;   /* and the chunk that got there */
+	struct timespec pace_at; /* when it was last asked */
 };
 
 void search_init(struct search *s);

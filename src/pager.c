@@ -582,16 +582,56 @@ search_edited(struct view *v, const char *t, void *arg)
 }
 
 static bool
-terminated(void *arg)
+key_waiting(void *arg, size_t at)
 {
-	(void)arg;
-	return screen_interrupted();
+	(void)at;
+	return screen_key_pending(arg);
+}
+
+/* The whole search after Enter: how it goes, on the status line once it
+ * takes a while, until it ends, a key stops it or a signal ends folio. */
+struct search_watch {
+	struct screen *s;
+	struct view *v;
+	struct timespec shown;
+	bool by_key;   /* a key stopped it */
+	int percent;   /* how far it had got then */
+};
+
+static int
+percent_of(size_t at, size_t len)
+{
+	return len == 0 ? 100 : (int)((double)at * 100 / (double)len);
 }
 
 static bool
-key_waiting(void *arg)
+search_watched(void *arg, size_t at)
 {
-	return screen_key_pending(arg);
+	struct search_watch *w = arg;
+
+	if (screen_interrupted())
+		return true;
+	if (screen_key_pending(w->s)) {
+		int key = wait_key(w->s, w->v, 0);
+
+		if (screen_interrupted())
+			return true;
+		if (key == KEY_RESIZE) {
+			resize(w->s, w->v);
+		} else if (key != -1) {
+			w->by_key = true;
+			w->percent = percent_of(at, w->v->doc->len);
+			return true;
+		}
+	}
+	if (us_since(&w->shown) >= PAGER_INDEX_TICK_MS * 1000L) {
+		view_message(w->v, "Searching: %d%% (a key stops)",
+		    percent_of(at, w->v->doc->len));
+		screen_draw(w->s, w->v);
+		w->v->msg[0] = '\0';
+		clock_gettime(CLOCK_MONOTONIC, &w->shown);
+	}
+	return false;
 }
 
 static void
@@ -605,6 +645,7 @@ pager_search(struct screen *s, struct view *v, struct prompts *p,
     bool backward)
 {
 	struct search_origin o;
+	struct search_watch w = { s, v, { 0, 0 }, false, 0 };
 	char msg[SEARCH_MSG_MAX], *t;
 	bool accepted;
 
@@ -619,10 +660,11 @@ pager_search(struct screen *s, struct view *v, struct prompts *p,
 	v->search.stop_arg = s;
 	accepted = prompt_run(s, v, &p->search, backward ? "?" : "/",
 	    search_edited, NULL, &o);
-	/* the whole search after Enter goes on whatever is typed, but
-	 * not past C-c (which ends folio, as everywhere) */
-	v->search.stop = terminated;
-	v->search.stop_arg = NULL;
+	/* the whole search after Enter shows how far it is, and stops on a
+	 * key (or C-c, which ends folio, as everywhere) */
+	clock_gettime(CLOCK_MONOTONIC, &w.shown);
+	v->search.stop = search_watched;
+	v->search.stop_arg = &w;
 	if (!accepted) {
 		search_restore(v, &o);
 		view_set_top(v, o.top);
@@ -649,6 +691,15 @@ pager_search(struct screen *s, struct view *v, struct prompts *p,
 	    search_compile(&v->search, t, v->doc, msg) != 0) {
 		search_restore(v, &o);
 		view_message(v, "%s", msg);
+		free(t);
+		return;
+	} else if (v->search.interrupted) {
+		/* by a key or a signal: the previous search stays */
+		search_restore(v, &o);
+		lineedit_history_add(&p->search, t);
+		if (w.by_key)
+			view_message(v, "Search stopped at %d%% of the "
+			    "document", w.percent);
 		free(t);
 		return;
 	} else {

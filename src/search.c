@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -216,14 +217,50 @@ add_match(struct search *s, size_t a, size_t b)
 	return true;
 }
 
-/* Should a stoppable search stop here?  Then it is interrupted. */
-static bool
-stopped(struct search *s)
+/* A stoppable search's pace (search.h): the first chunk ends at from. */
+static void
+pace_begin(struct search *s, size_t from)
 {
-	if (s->stop == NULL || !s->stop(s->stop_arg))
+	s->pace_chunk = SEARCH_CHUNK_FIRST;
+	s->pace_next = from + s->pace_chunk;
+	clock_gettime(CLOCK_MONOTONIC, &s->pace_at);
+}
+
+/* Asks a stoppable search whether to go on, at document offset at; true
+ * when it must stop (it is interrupted). */
+static bool
+stop_asked(struct search *s, size_t at)
+{
+	if (s->stop == NULL || !s->stop(s->stop_arg, at))
 		return false;
 	s->interrupted = true;
 	return true;
+}
+
+/* Matching has gone up to at.  At the end of a chunk, asks a stoppable
+ * search whether to go on, and sizes the next chunk to the time this one
+ * took. */
+static bool
+stopped(struct search *s, size_t at)
+{
+	struct timespec now;
+	long ms;
+
+	if (s->stop == NULL || at < s->pace_next)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long)(now.tv_sec - s->pace_at.tv_sec) * 1000 +
+	    (now.tv_nsec - s->pace_at.tv_nsec) / 1000000;
+	if (ms < SEARCH_PACE_MS / 2 && s->pace_chunk < SEARCH_CHUNK)
+		s->pace_chunk *= 2;
+	else if (ms > SEARCH_PACE_MS * 2 && s->pace_chunk > SEARCH_CHUNK_MIN)
+		s->pace_chunk /= 2;
+	s->pace_next = at + s->pace_chunk;
+	if (stop_asked(s, at))
+		return true;
+	/* what stop took (drawing the progress) is not the chunk's */
+	clock_gettime(CLOCK_MONOTONIC, &s->pace_at);
+	return false;
 }
 
 /* The first character boundary of subject at or after off (to at most):
@@ -238,8 +275,8 @@ char_start(const char *subject, size_t off, size_t to)
 
 /* Match over subject[from, to).  map (NULL: identity) turns subject
  * offsets into document offsets; map[to] is the end.  Returns false when
- * searching must stop.  A search that may be stopped goes SEARCH_CHUNK
- * bytes at a time: PCRE2's offset limit keeps a match from starting past
+ * searching must stop.  A search that may be stopped goes a chunk at a
+ * time (stopped): PCRE2's offset limit keeps a match from starting past
  * the chunk, while it may still end beyond it. */
 static bool
 match_range(struct search *s, const char *subject, size_t from, size_t to,
@@ -247,14 +284,19 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 {
 	pcre2_match_context *mc = match_context(s);
 	bool chunked = s->stop != NULL && map == NULL;
-	size_t off = from, check = from + SEARCH_CHUNK;
+	size_t off = from;
 
 	while (off <= to) {
-		PCRE2_SIZE limit = chunked && check < to ? check : PCRE2_UNSET;
+		PCRE2_SIZE limit;
 		int rc;
 		PCRE2_SIZE *ov;
 		size_t a, b;
 
+		/* past a chunk's end, the next one ends after off */
+		if (chunked && stopped(s, off))
+			return false;
+		limit = chunked && s->pace_next < to ? s->pace_next
+		    : PCRE2_UNSET;
 		p2.set_offset_limit(mc, limit);
 		rc = p2.match(s->re, (PCRE2_SPTR)subject, to, off, opts,
 		    s->md, mc);
@@ -262,10 +304,7 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 			if (limit == PCRE2_UNSET)
 				return true;
 			/* none starts in this chunk: on from the next */
-			off = char_start(subject, check + 1, to);
-			check = off + SEARCH_CHUNK;
-			if (stopped(s))
-				return false;
+			off = char_start(subject, limit + 1, to);
 			continue;
 		}
 		if (rc < 0) {
@@ -284,11 +323,6 @@ match_range(struct search *s, const char *subject, size_t from, size_t to,
 			if (b >= to)
 				return true;
 			off = char_start(subject, b + 1, to);
-		}
-		if (chunked && off >= check) {
-			check = off + SEARCH_CHUNK;
-			if (stopped(s))
-				return false;
 		}
 	}
 	return true;
@@ -333,11 +367,12 @@ match_dirty_line(struct search *s, const char *data, size_t ls, size_t le)
 }
 
 /* The next byte c at or after from, or len, into *at; looked for
- * SEARCH_CHUNK bytes at a time when the search may be stopped.  false
- * when it was. */
+ * SEARCH_CHUNK bytes at a time when the search may be stopped (memchr
+ * goes at the speed of memory: matching is paced apart), telling stop
+ * that matching is at pos.  false when it was stopped. */
 static bool
 find_byte(struct search *s, const char *data, size_t from, size_t len,
-    int c, size_t *at)
+    int c, size_t pos, size_t *at)
 {
 	while (from < len) {
 		size_t n = s->stop != NULL && len - from > SEARCH_CHUNK
@@ -349,7 +384,7 @@ find_byte(struct search *s, const char *data, size_t from, size_t len,
 			return true;
 		}
 		from += n;
-		if (from < len && stopped(s))
+		if (from < len && stop_asked(s, pos))
 			return false;
 	}
 	*at = len;
@@ -364,10 +399,10 @@ next_dirty(struct search *s, const char *data, size_t from, size_t len,
     size_t *esc, size_t *bs, size_t *dirty)
 {
 	if ((*esc == SIZE_MAX || *esc < from) &&
-	    !find_byte(s, data, from, len, 0x1b, esc))
+	    !find_byte(s, data, from, len, 0x1b, from, esc))
 		return false;
 	if ((*bs == SIZE_MAX || *bs < from) &&
-	    !find_byte(s, data, from, len, '\b', bs))
+	    !find_byte(s, data, from, len, '\b', from, bs))
 		return false;
 	*dirty = *esc < *bs ? *esc : *bs;
 	return true;
@@ -388,6 +423,10 @@ search_run(struct search *s, const struct document *doc)
 
 		if (!next_dirty(s, doc->data, pos, len, &esc, &bs, &dirty))
 			return;
+		/* matching starts: the first look for ESC and BS went
+		 * through the whole document, and is not its pace */
+		if (pos == doc->text_start)
+			pace_begin(s, pos);
 
 		if (dirty >= len) {
 			/* the rest is clean: straight on the document */
@@ -401,7 +440,8 @@ search_run(struct search *s, const struct document *doc)
 		    PCRE2_NOTEOL, NULL))
 			return;
 		le = document_line_end(doc, dirty);
-		if (!match_dirty_line(s, doc->data, ls, le) || le >= len)
+		if (!match_dirty_line(s, doc->data, ls, le) || le >= len ||
+		    stopped(s, le))
 			return;
 		pos = le + 1;
 	}

@@ -154,16 +154,20 @@ test_many(void)
 
 static int asked;
 static int stop_after;
+static size_t asked_at[64];
 
 static bool
-stop_at(void *arg)
+stop_at(void *arg, size_t at)
 {
 	(void)arg;
+	if (asked < 64)
+		asked_at[asked] = at;
 	return ++asked > stop_after;
 }
 
-/* A search the reader may stop (as you type) goes a chunk at a time: it
- * finds what a whole search finds, a match across a chunk's end included,
+/* A search the reader may stop (as you type, or a key after Enter) goes a
+ * chunk at a time: it finds what a whole search finds, matches across a
+ * chunk's end included, asks to go on at least every SEARCH_CHUNK bytes,
  * and stops when told to. */
 static void
 test_stoppable(void)
@@ -173,13 +177,14 @@ test_stoppable(void)
 	struct document doc;
 	struct search whole, chunked;
 	char msg[SEARCH_MSG_MAX];
-	bool same;
+	const char *pattern = "g\\na|bold|zyzzyva";
+	bool same, paced;
 
+	/* "h\na" across every line end, wherever the chunks end; a word
+	 * after the last chunk, and an ESC line (searched as displayed) in
+	 * between */
 	for (i = 0; i < len; i++)
 		text[i] = i % 64 == 63 ? '\n' : "abcdefgh"[i % 8];
-	/* "end\nstart" across the first chunk's end, a word after the last,
-	 * and an ESC line (searched as displayed) in between */
-	memcpy(text + SEARCH_CHUNK - 3, "end\nstart", 9);
 	memcpy(text + 2 * SEARCH_CHUNK, "\x1b[1mbold\x1b[0m\n", 13);
 	memcpy(text + len - 20, "zyzzyva\n", 8);
 	document_init_static(&doc, text, len, "t.txt");
@@ -187,17 +192,23 @@ test_stoppable(void)
 	search_init(&chunked);
 	chunked.stop = stop_at;
 	stop_after = 1000;
-	ok(search_compile(&whole, "end\\nstart|bold|zyzzyva", &doc, msg) ==
-	    0 && whole.n == 3, "the whole search finds the three");
+	ok(search_compile(&whole, pattern, &doc, msg) == 0 &&
+	    whole.n > len / 64 - 4, "the whole search finds them all");
 	asked = 0;
-	ok(search_compile(&chunked, "end\\nstart|bold|zyzzyva", &doc, msg) ==
-	    0 && !chunked.interrupted && asked >= 3,
-	    "a stoppable one asks to go on every chunk");
+	ok(search_compile(&chunked, pattern, &doc, msg) == 0 &&
+	    !chunked.interrupted && asked >= 3,
+	    "a stoppable one asks to go on as it goes");
 	same = chunked.n == whole.n;
 	for (i = 0; same && i < whole.n; i++)
 		same = chunked.start[i] == whole.start[i] &&
 		    chunked.end[i] == whole.end[i];
-	ok(same, "and finds the same, across a chunk's end too");
+	ok(same, "and finds the same, across the chunks' ends too");
+	paced = asked <= 64 && asked_at[0] <= SEARCH_CHUNK_FIRST + 64 &&
+	    len - asked_at[asked - 1] <= SEARCH_CHUNK + 64;
+	for (i = 1; paced && i < (size_t)asked; i++)
+		paced = asked_at[i] >= asked_at[i - 1] &&
+		    asked_at[i] - asked_at[i - 1] <= SEARCH_CHUNK + 64;
+	ok(paced, "at most SEARCH_CHUNK bytes apart, saying how far it is");
 	asked = 0;
 	stop_after = 1;
 	search_run(&chunked, &doc);
@@ -205,10 +216,43 @@ test_stoppable(void)
 	    "told to stop, it stops there, incomplete");
 	chunked.stop = NULL;
 	search_run(&chunked, &doc);
-	ok(!chunked.interrupted && chunked.n == 3,
+	ok(!chunked.interrupted && chunked.n == whole.n,
 	    "run again without stopping, it is complete");
 	search_fini(&whole);
 	search_fini(&chunked);
+	document_fini(&doc);
+	free(text);
+}
+
+/* A pattern that backtracks at every word is slow to match: the chunks
+ * shrink, so that the search still asks to go on often (a key stops it
+ * soon, and C-c ends folio with the place saved). */
+static void
+test_slow_pattern(void)
+{
+	static const char line[] = "The quick brown fox jumps over the lazy "
+	    "dog near the river bank.\n";
+	size_t len = 1u << 20, i;
+	char *text = malloc(len);
+	struct document doc;
+	struct search s;
+	char msg[SEARCH_MSG_MAX];
+	bool shrank = false;
+
+	for (i = 0; i < len; i++)
+		text[i] = line[i % (sizeof line - 1)];
+	document_init_static(&doc, text, len, "t.txt");
+	search_init(&s);
+	s.stop = stop_at;
+	stop_after = 6;
+	asked = 0;
+	ok(search_compile(&s, "(?:\\w+\\s*){8}\\d", &doc, msg) == 0 &&
+	    s.interrupted, "a slow search is stopped when told");
+	for (i = 1; i < (size_t)asked; i++)
+		if (asked_at[i] - asked_at[i - 1] < SEARCH_CHUNK_FIRST)
+			shrank = true;
+	ok(shrank, "its chunks grew shorter than the first");
+	search_fini(&s);
 	document_fini(&doc);
 	free(text);
 }
@@ -222,5 +266,6 @@ main(void)
 	test_find();
 	test_many();
 	test_stoppable();
+	test_slow_pattern();
 	return tap_done();
 }

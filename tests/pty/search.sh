@@ -249,4 +249,30 @@ raw qqq
 keys Enter
 check 'No title contains: qqq' "and Enter on it too"
 
+# The whole search after Enter, when it takes a while (a pattern that
+# backtracks at every word: seconds for 2 MB), says how far it has got,
+# and a key stops it: the previous search stays, as after Esc.
+S="$TMP/slow.txt"
+yes 'The quick brown fox jumps over the lazy dog near the river bank.' |
+	head -c 2000000 > "$S"
+start 100 24 -- "$S"
+keys /
+raw fox
+keys Enter
+check 'match 1/30769' "a first search finds its matches"
+keys /
+raw '(?:\w+\s*){8}\d'
+keys Enter
+check 'Searching: [0-9]+% \(a key stops\)' "a slow search says how far it has got"
+keys x
+check 'Search stopped at [0-9]+% of the document +match 1/30769' \
+	"a key stops it, and the previous search stays"
+keys n
+check 'match 2/30769' "n goes on with the previous search"
+keys / Up Enter
+check 'Search stopped at|Searching' "its pattern is in the history (it was typed)"
+keys x
+keys q
+is "$(wait_exit)" 0 "and folio quits as usual"
+
 plan_done
