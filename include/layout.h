@@ -7,7 +7,8 @@
  * lines alone (and document-wide figures measured once), and a paragraph
  * longer than LAYOUT_CHUNK is not joined, so the segment containing an
  * offset is the same however it is reached and no keypress looks at more
- * than a few chunks of bytes.  The rows of the last segment are cached. */
+ * than a few chunks of bytes.  The rows of the last few segments are
+ * cached. */
 #ifndef FOLIO_LAYOUT_H
 #define FOLIO_LAYOUT_H
 
@@ -26,6 +27,9 @@ struct segment {
 	size_t next;  /* where the next segment starts; doc->len if none */
 };
 
+/* How many segments' rows are kept. */
+#define LAYOUT_CACHED 4
+
 struct layout {
 	const struct document *doc;
 	const struct outline *o;
@@ -40,10 +44,17 @@ struct layout {
 			      between them: their first rows are indented
 			      (plain) */
 	struct wrap wrap;
-	bool cached;
-	size_t cache_start;
-	int cache_width;
-	size_t nrows;
+	/* The rows of the last few segments laid out: a screen spans a few,
+	 * and a key moves back and forth among them (layout_rows). */
+	struct layout_cached {
+		size_t start, end; /* the segment (empty: unused) */
+		int width;
+		size_t outline[3]; /* what it was laid out with */
+		struct wrap_row *rows;
+		size_t n, cap;
+		unsigned long used;
+	} cache[LAYOUT_CACHED];
+	unsigned long clock;
 	/* Lines found to join into a paragraph longer than LAYOUT_CHUNK,
 	 * which are shown each as a line of its own: [big_start, big_end)
 	 * (empty when equal), valid while the outline is as it was then

@@ -1,10 +1,12 @@
 /* Layout (see layout.h): segments, their rows, and moving between rows. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* Lines indented this much (past the margin) are preformatted in plain
  * text and rst. */
@@ -26,16 +28,30 @@ layout_init(struct layout *l, const struct document *doc,
 		layout_measure(l);
 }
 
+/* Forget the rows laid out. */
+static void
+uncache(struct layout *l)
+{
+	size_t i;
+
+	for (i = 0; i < LAYOUT_CACHED; i++)
+		l->cache[i].start = l->cache[i].end = 0;
+}
+
 void
 layout_set_reflow(struct layout *l, bool on)
 {
 	l->reflow = on && l->o != NULL;
-	l->cached = false;
+	uncache(l);
 }
 
 void
 layout_fini(struct layout *l)
 {
+	size_t i;
+
+	for (i = 0; i < LAYOUT_CACHED; i++)
+		free(l->cache[i].rows);
 	wrap_fini(&l->wrap);
 }
 
@@ -682,9 +698,9 @@ long_line_part(const struct layout *l, size_t off, const char *p,
 static void
 outline_state(const struct layout *l, size_t st[3])
 {
-	st[0] = l->o->generation;
-	st[1] = l->o->n;
-	st[2] = l->o->nverbatim;
+	st[0] = l->o != NULL ? l->o->generation : 0;
+	st[1] = l->o != NULL ? l->o->n : 0;
+	st[2] = l->o != NULL ? l->o->nverbatim : 0;
 }
 
 /* Is the line starting at start inside the paragraph known to be too
@@ -1008,11 +1024,51 @@ para_follows(const struct layout *l, const struct segment *s,
 	return !pl.blank && !is_rule(&pl) && !is_heading_line(l, prev.start);
 }
 
+/* The cached rows of s, or NULL. */
+static struct layout_cached *
+cached(struct layout *l, const struct segment *s)
+{
+	size_t st[3], i;
+
+	outline_state(l, st);
+	for (i = 0; i < LAYOUT_CACHED; i++) {
+		struct layout_cached *c = &l->cache[i];
+
+		if (c->start == s->start && c->end == s->end &&
+		    c->start < c->end && c->width == l->width &&
+		    memcmp(c->outline, st, sizeof st) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* s's rows, just laid out in l->wrap, into the least recently used
+ * entry. */
+static struct layout_cached *
+cache_rows(struct layout *l, const struct segment *s, size_t n)
+{
+	struct layout_cached *c = &l->cache[0];
+	size_t i;
+
+	for (i = 1; i < LAYOUT_CACHED; i++)
+		if (l->cache[i].used < c->used)
+			c = &l->cache[i];
+	c->rows = xgrow(c->rows, &c->cap, n, sizeof *c->rows);
+	memcpy(c->rows, l->wrap.rows, n * sizeof *c->rows);
+	c->n = n;
+	c->start = s->start;
+	c->end = s->end;
+	c->width = l->width;
+	outline_state(l, c->outline);
+	return c;
+}
+
 const struct wrap_row *
 layout_rows(struct layout *l, const struct segment *s, size_t *n)
 {
-	if (!l->cached || l->cache_start != s->start ||
-	    l->cache_width != l->width) {
+	struct layout_cached *c = cached(l, s);
+
+	if (c == NULL) {
 		unsigned flags = layout_verbatim(l, s) ? WRAP_HARD : 0;
 		struct lineinfo li;
 		int hang = -1, first = 0;
@@ -1034,14 +1090,12 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 		    !(flags & (WRAP_HARD | WRAP_CLIP)) &&
 		    para_follows(l, s, &li))
 			first = PARA_INDENT;
-		l->nrows = wrap_line_hang(&l->wrap, l->doc->data, s->start,
-		    s->end, l->width, flags, hang, first);
-		l->cached = true;
-		l->cache_start = s->start;
-		l->cache_width = l->width;
+		c = cache_rows(l, s, wrap_line_hang(&l->wrap, l->doc->data,
+		    s->start, s->end, l->width, flags, hang, first));
 	}
-	*n = l->nrows;
-	return l->wrap.rows;
+	c->used = ++l->clock;
+	*n = c->n;
+	return c->rows;
 }
 
 /* The segment holding off, its rows, and the index of the row holding off
