@@ -44,8 +44,10 @@ struct layout {
 			      between them: their first rows are indented
 			      (plain) */
 	struct wrap wrap;
-	/* The rows of the last few segments laid out: a screen spans a few,
-	 * and a key moves back and forth among them (layout_rows). */
+	/* The rows of the last few segments laid out: a screen of long
+	 * paragraphs or lines spans a few, and a key moves back and forth
+	 * among them (layout_rows).  A screen of more, shorter ones goes
+	 * through them all, each cheap to lay out again. */
 	struct layout_cached {
 		size_t start, end; /* the segment (empty: unused) */
 		int width;

@@ -114,6 +114,30 @@ w=$(status | grep -o 'Width [0-9]*' | grep -o '[0-9]*')
 keys +
 check "Width $((w + 4))" "+ makes it wider again"
 
+# The paragraphs are wrapped again at each width, the rows already laid
+# out at another width not reused (long paragraphs: few on the screen,
+# whose rows folio keeps).
+awk 'BEGIN { for (p = 1; p <= 3; p++) { for (i = 1; i <= 20; i++)
+	printf "Paragraph %d, line %02d, of prose that the reader joins and wraps.\n", p, i
+	print "" } }' > "$TMP/paras.txt"
+# wrapped_at W: the first paragraph's first two rows at W columns
+wrapped_at() { sed '/^$/q' "$TMP/paras.txt" | tr '\n' ' ' |
+	fold -s -w $(($1 + 1)) | sed 's/ *$//' | head -n 2; }
+start 100 24 -- "$TMP/paras.txt"
+keys -
+check 'Width [0-9]+' "- narrows the text"
+w=$(status | grep -o 'Width [0-9]*' | grep -o '[0-9]*')
+is "$(screen | head -n 2)" "$(wrapped_at "$w")" \
+	"its paragraphs are wrapped again at $w columns"
+keys -
+check "Width $((w - 4))" "- narrows it again"
+is "$(screen | head -n 2)" "$(wrapped_at $((w - 4)))" \
+	"and they are wrapped at $((w - 4))"
+keys +
+check "Width $w" "+ widens it"
+is "$(screen | head -n 2)" "$(wrapped_at "$w")" \
+	"and they are wrapped at $w again"
+
 start 100 24 -- --width=30 "$D"
 check '│ Paragraph 1\.1 says something$' "--width=30 wraps the text at 30 columns"
 
