@@ -110,9 +110,11 @@ void view_act(struct view *v, enum action a);
 void view_act_count(struct view *v, enum action a, unsigned long count);
 /* The rows a line, page or half-page action moves the text by, with a
  * count (0: none): count lines, count pages of the text pane less a row,
- * or for d and u the count, which they keep from then on (set here). */
-unsigned long view_count_rows(struct view *v, enum action a,
+ * or for d and u the count (which view_keep_half keeps for them). */
+unsigned long view_count_rows(const struct view *v, enum action a,
     unsigned long count);
+/* A count before d or u is how far they go from then on. */
+void view_keep_half(struct view *v, enum action a, unsigned long count);
 /* Show the screen starting at (the row holding) off.  view_set_top is not
  * a jump: '' does not come back to where it left. */
 void view_set_top(struct view *v, size_t off);

@@ -852,6 +852,7 @@ scroll_long(struct screen *s, struct view *v, enum action a,
 	unsigned long rows = view_count_rows(v, a, count), done = 0;
 	struct timespec shown;
 
+	view_keep_half(v, a, count);
 	clock_gettime(CLOCK_MONOTONIC, &shown);
 	while (done < rows) {
 		unsigned long n = rows - done < PAGER_SCROLL_CHUNK ?

@@ -800,16 +800,15 @@ view_act(struct view *v, enum action a)
 }
 
 unsigned long
-view_count_rows(struct view *v, enum action a, unsigned long count)
+view_count_rows(const struct view *v, enum action a, unsigned long count)
 {
 	unsigned long n = count > 0 ? count : 1;
 	unsigned long page = v->text_rows > 1 ? (unsigned long)v->text_rows - 1
 	    : 1;
 
 	if (a == ACT_HALF_DOWN || a == ACT_HALF_UP) {
-		/* a count before d or u is how far they go from now on */
 		if (count > 0)
-			v->half = count;
+			return count;
 		if (v->half > 0)
 			return v->half;
 		return v->text_rows / 2 > 0 ? (unsigned long)v->text_rows / 2
@@ -821,11 +820,19 @@ view_count_rows(struct view *v, enum action a, unsigned long count)
 }
 
 void
+view_keep_half(struct view *v, enum action a, unsigned long count)
+{
+	if ((a == ACT_HALF_DOWN || a == ACT_HALF_UP) && count > 0)
+		v->half = count;
+}
+
+void
 view_act_count(struct view *v, enum action a, unsigned long count)
 {
 	unsigned long n = count > 0 ? count : 1;
 	long step = count > LONG_MAX / 2 ? LONG_MAX / 2 : (long)n;
 
+	view_keep_half(v, a, count);
 	switch (a) {
 	case ACT_LINE_DOWN:
 	case ACT_PAGE_DOWN:
