@@ -54,6 +54,9 @@ struct outline {
 	 * copied into the pool, one compact read for --outline and --toc. */
 	bool titles_in_doc;
 	struct buf doc_title; /* front-matter title, if any */
+	/* The library the format's parser needs is missing: what to tell
+	 * the user (the outline is the plain parser's); else NULL. */
+	const char *missing;
 	enum doc_format format;
 	struct range *verbatim; /* sorted, not overlapping */
 	size_t nverbatim, capverbatim;
@@ -112,6 +115,9 @@ bool outline_scanned(struct outline *o, size_t off);
 void outline_reset(struct outline *o);
 /* The document's own title (front matter). */
 void outline_set_doc_title(struct outline *o, const char *s, size_t n);
+/* The format's library is missing (a message that lives as long as
+ * folio: a string literal). */
+void outline_set_missing(struct outline *o, const char *what);
 /* Mark [start, end) as verbatim (code); ranges must come in order. */
 void outline_add_verbatim(struct outline *o, size_t start, size_t end);
 bool outline_is_verbatim(const struct outline *o, size_t off);

@@ -67,7 +67,8 @@ bool search_active(const struct search *s);
  * as \S or \p{Lu})?  Then it matches exactly, else ignoring case. */
 bool search_has_capital(const char *pattern);
 /* Compile pattern; on error return -1 with PCRE2's message and the offset
- * in msg, leaving s as it was.  On success the matches are found at once
+ * in msg, leaving s as it was (-2 and which package to install when PCRE2
+ * is missing).  On success the matches are found at once
  * (search_run). */
 int search_compile(struct search *s, const char *pattern,
     const struct document *doc, char msg[SEARCH_MSG_MAX]);

@@ -21,7 +21,9 @@ static __typeof__(md_parse) *md_parse_fn;
 static const struct dynlib_symbol md_sym[] = {
 	{ "md_parse", (void **)&md_parse_fn },
 };
-static struct dynlib md_lib = { "libmd4c.so.0", "libmd4c0", md_sym,
+#define MD_SONAME "libmd4c.so.0"
+#define MD_PACKAGE "libmd4c0"
+static struct dynlib md_lib = { MD_SONAME, MD_PACKAGE, md_sym,
     sizeof md_sym / sizeof md_sym[0], NULL, false };
 
 struct md_state {
@@ -249,7 +251,10 @@ fmt_markdown_parse(struct outline *o, const struct document *doc)
 	size_t start, len;
 
 	if (dynlib_load(&md_lib) != 0) {
-		fmt_plain_parse(o, doc); /* configure checked it is there */
+		/* configure checked it is there: it was removed since */
+		outline_set_missing(o, MD_SONAME " is missing (Debian package "
+		    MD_PACKAGE "): Markdown outlined as plain text");
+		fmt_plain_parse(o, doc);
 		return;
 	}
 	start = md_front_matter(o, doc, doc->text_start);

@@ -510,12 +510,14 @@ run_count(const struct options *opt, const struct document *doc)
 {
 	struct search sr;
 	char msg[SEARCH_MSG_MAX];
+	int rc;
 
 	search_init(&sr);
-	if (search_compile(&sr, opt->pattern, doc, msg) != 0) {
+	if ((rc = search_compile(&sr, opt->pattern, doc, msg)) != 0) {
 		say("%s", msg);
 		search_fini(&sr);
-		return EXIT_USAGE;
+		/* a bad pattern is the user's; a missing library, trouble */
+		return rc == -2 ? EXIT_TROUBLE : EXIT_USAGE;
 	}
 	printf("%zu%s\n", sr.n, sr.capped ? "+" : "");
 	search_fini(&sr);
@@ -620,6 +622,9 @@ main(int argc, char **argv)
 		outline_prepare(&o, &doc, opt.format);
 	else if (opt.mode != MODE_COUNT) /* counting needs no outline */
 		outline_build(&o, &doc, opt.format);
+	/* the reader says so on its status line */
+	if (o.missing != NULL && !in_pager(&opt))
+		say("%s", o.missing);
 	rc = run(&opt, &doc, &o);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("standard output: %s", strerror(errno));

@@ -69,6 +69,14 @@ outline_set_doc_title(struct outline *o, const char *s, size_t n)
 }
 
 void
+outline_set_missing(struct outline *o, const char *what)
+{
+	outline_lock(o);
+	o->missing = what;
+	outline_unlock(o);
+}
+
+void
 outline_fini(struct outline *o)
 {
 	xbig_free(o->h, o->cap, sizeof *o->h);

@@ -49,6 +49,7 @@ struct session {
 	long saved_section;
 	size_t last_top;         /* where the last key left the view */
 	bool cut_said;           /* "the file was cut short" was shown */
+	bool missing_said;       /* and that a library is missing */
 	struct timespec moved;
 	/* Restored from the record at the document's path and size, the
 	 * fingerprint not compared yet: that is done once the first screen
@@ -317,6 +318,7 @@ session_init(struct session *se, const struct pager_options *opt,
 {
 	se->opt = opt;
 	se->cut_said = false;
+	se->missing_said = false;
 	se->verify = false;
 	se->doc = doc;
 	se->o = o;
@@ -372,6 +374,13 @@ show_warning(struct view *v, struct session *se)
 		se->cut_said = true;
 		view_message(v, "The file was cut short by another program: "
 		    "what is gone shows as blank lines");
+		return;
+	}
+	/* (the outline is the reader's between keys: the worker may set
+	 * this, under the lock, only while a key is awaited) */
+	if (se->o->missing != NULL && !se->missing_said) {
+		se->missing_said = true;
+		view_message(v, "%s", se->o->missing);
 		return;
 	}
 	if (opt->bm != NULL && (w = bookmarks_warning(opt->bm)) != NULL)

@@ -170,7 +170,7 @@ search_compile(struct search *s, const char *pattern,
 	if (dynlib_load(&p2_lib) != 0) {
 		snprintf(msg, SEARCH_MSG_MAX, "Search needs %s (Debian package "
 		    "%s)", p2_lib.soname, p2_lib.package);
-		return -1;
+		return -2;
 	}
 	if (caseless)
 		flags |= PCRE2_CASELESS;

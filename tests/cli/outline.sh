@@ -136,4 +136,22 @@ for len in 7 8 9 10 11 12 13 14 15 16 17; do
 done
 is "$bad" "" "page breaks every 7 to 17 lines leave the outline as it is"
 
+# md4c and PCRE2 are loaded when first needed: without them (as when
+# their package was removed after folio was built), folio says which
+# package is missing rather than show an outline that lost its headings
+# or a search that finds nothing.
+FOLIO_TEST_MISSING=libmd4c.so.0 "$FOLIO" --outline \
+	"$FOLIO_TESTDATA/notes.md" >"$TMP/out" 2>"$TMP/err"
+is "$?:$(cat "$TMP/err")" \
+	"0:folio: libmd4c.so.0 is missing (Debian package libmd4c0): Markdown outlined as plain text" \
+	"without md4c, --outline of Markdown says which package is missing"
+"$FOLIO" --outline "$FOLIO_TESTDATA/notes.md" 2>"$TMP/err" | grep -q 'Why compress'
+ok $? "and with it, it outlines the document with nothing said"
+is "$(cat "$TMP/err")" "" "(nothing at all)"
+FOLIO_TEST_MISSING='libz.so.1 libpcre2-8.so.0' "$FOLIO" --count=compress \
+	"$FOLIO_TESTDATA/notes.md" >"$TMP/out" 2>"$TMP/err"
+is "$?:$(cat "$TMP/err")" \
+	"2:folio: Search needs libpcre2-8.so.0 (Debian package libpcre2-8-0)" \
+	"without PCRE2, a search says which package is missing"
+
 plan_done

@@ -64,6 +64,14 @@ top_is "Searching" "which is navigable like any article"
 keys q
 is "$(wait_exit)" 0 "q quits the guide"
 
+# Without md4c (its package removed after folio was built), a Markdown
+# document still opens, and the status line says why its outline is poor.
+start 100 24 FOLIO_TEST_MISSING=libmd4c.so.0 -- "$FOLIO_TESTDATA/notes.md"
+check 'libmd4c.so.0 is missing \(Debian package libmd4c0\): Markdown outlined as plain' \
+	"without md4c the reader says which package is missing"
+keys q
+is "$(wait_exit)" 0 "and quits as usual"
+
 # A compressed document opens in the reader like any other.
 start 100 24 -- "$FOLIO_TESTDATA/notes.md.xz"
 check '^▾ Field Notes on Compression│' "an xz-compressed Markdown file opens with its contents"
