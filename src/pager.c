@@ -760,7 +760,8 @@ pager_goto(struct screen *s, struct view *v, struct prompts *p)
 	const char *t;
 	bool accepted;
 
-	if (v->o->n == 0) {
+	/* (while indexing, sections not known yet may come) */
+	if (v->o->n == 0 && indexer_done(reading_ix)) {
 		view_message(v, "No sections");
 		return;
 	}

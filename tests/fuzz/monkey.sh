@@ -148,6 +148,18 @@ make_round() {
 				for (k = 0; k < m; k++)
 					out = out key[1 + pick(nkeys)] " "
 				send(out)
+			} else if (r < 60 && pick(8) == 0) {
+				# a search that backtracks at every word: the
+				# next key, a resize or the worker comes while
+				# it goes (it shows its progress, a key stops it)
+				lit("/(?:\\w+\\s*){6}\\d")
+				send("Enter")
+				printf "sleep 0.%d\n", pick(4)
+				if (pick(3) == 0)
+					print "tmux -L \"$sock\" resize-window " \
+					    "-t t -x " (1 + pick(150)) " -y " \
+					    (1 + pick(60)) " 2>/dev/null"
+				send(key[1 + pick(nkeys)])
 			} else if (r < 60) {
 				# a prompt (search, go to, or the TOC filter),
 				# a pattern, and Enter or not

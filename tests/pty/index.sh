@@ -143,6 +143,21 @@ keys q
 check "^ Part 1 of the Large Guide +big\\.txt +[0-9.]+M +$N " \
 	"the library row counts its $N sections"
 
+# Before the worker has found any section (2 MB of preface come first,
+# read at 1 MB a second), the go-to prompt still opens: the section asked
+# for is waited for.  It used to say "No sections", and what was typed
+# next went to the text as keys (19000 and Enter: 19000 lines down).
+F="$TMP/preface.txt"
+{ yes 'A long preface without any heading goes on and on, line after line.' |
+	head -n 30000; echo; cat "$D"; } > "$F"
+start 100 30 FOLIO_INDEX_PACE=1 -- "$F"
+keys :
+check '^:' "the go-to prompt opens while no section is known yet"
+raw 'Part 7 of'
+keys Enter
+check_top "Part 7 of the Large Guide" "and Enter waits for that section, then goes there"
+keys q
+
 # A place saved past the indexed part: its section is not known yet.  It
 # is saved without one, and in a document changed since it is found again
 # by how far into the document it was, not in the last section known when
