@@ -2,7 +2,8 @@
 # Random keys into the real reader.  folio (best built with the
 # sanitizers, docs/testing.md) is opened on a terminal of a random size in
 # tmux, on one of the team's documents, and gets a random mix of its keys,
-# counts, prompts with random patterns, marks, TOC moves and folds, help,
+# counts, prompts with random patterns, slow searches stopped by a key,
+# marks, TOC moves and folds, help,
 # mouse clicks, stray bytes and resizes, in bursts as a fast typist sends
 # them.  Then it is asked to quit.  A round fails when folio has not
 # exited with status 0 ten seconds after that, left the terminal's modes
