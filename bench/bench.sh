@@ -93,18 +93,21 @@ anon_kib() {
 	awk '/^RssAnon/ { print $2 }' "/proc/$p/status" 2>/dev/null
 }
 
-# keys_us FILE: median time per key from FOLIO_KEY_LOG for ] G PgDn,
-# into $US.  The keys go three times: on this virtual machine a key now
-# and then takes a few ms (the host), and ten keys let such a spell
-# move the median.
+# keys_us FILE [KEY...]: median time per key from FOLIO_KEY_LOG for the
+# keys (] G PgDn [ unless given), into $US.  The keys go three times: on
+# this virtual machine a key now and then takes a few ms (the host), and
+# ten keys let such a spell move the median.
 keys_us() {
 	log="$dir/keys.log"
+	f=$1
+	shift
+	[ $# -gt 0 ] || set -- ']' ']' ']' G '[' '[' g NPage NPage NPage
 	rm -f "$log"
-	reader_up "FOLIO_KEY_LOG='$log' '$FOLIO' --no-bookmarks '$1'"
+	reader_up "FOLIO_KEY_LOG='$log' '$FOLIO' --no-bookmarks '$f'"
 	indexed
 	for round in 1 2 3; do
 		# each key moves the view; the round ends near the top
-		for k in ']' ']' ']' G '[' '[' g NPage NPage NPage; do
+		for k in "$@"; do
 			tm send-keys "$k"
 			sleep 0.1
 		done
@@ -161,10 +164,16 @@ for mib in $sizes; do
 	keys_us "$p"; k=$US
 	eval "key_$mib=$k"
 	row "${mib}M" "key to screen (median of ] G PgDn [)" "$(ms "$k")" "-" "-" "< 1 ms"
+	# the one line: its rows come from 16 KiB chunks, each wrapped whole
+	keys_us "$l" j j j NPage NPage G k k g NPage; k=$US
+	eval "lkey_$mib=$k"
+	row "${mib}M" "key to screen, one line (j PgDn G k)" "$(ms "$k")" "-" "-" "< 1 ms"
 done
 first=${sizes%% *}; last=${sizes##* }
 eval "k1=\$key_$first; k2=\$key_$last"
 row "" "key to screen ${last}M / ${first}M" "" "" "$(ratio "$k2" "$k1")" "<= 1.5"
+eval "k1=\$lkey_$first; k2=\$lkey_$last"
+row "" "key to screen, one line, ${last}M / ${first}M" "" "" "$(ratio "$k2" "$k1")" "<= 1.5"
 s=$(gen sections 0)
 cat "$s" > /dev/null
 a=$(us "$FOLIO" --outline "$s"); b=$(us wc -l "$s")
