@@ -167,6 +167,13 @@ screen_init(struct screen *s, const struct settings *set, struct err *err)
 		return -1;
 	}
 	set_term(scr);
+	/* ncurses (6.4) sends its output at every cursor move until it has
+	 * been suspended once: a screen update took 30 to 100 write()s.
+	 * Suspended and resumed at once, as after C-z and fg, it sends each
+	 * update in one go.  Nothing is sent yet: the switch to the
+	 * alternate screen and back goes in one write, never seen. */
+	endwin();
+	refresh();
 	s->active = screen_is_active = true;
 	install_signals();
 	s->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
