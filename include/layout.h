@@ -64,6 +64,13 @@ struct layout {
 	 * line at a time, not a scan of LAYOUT_CHUNK each way per row. */
 	size_t big_start, big_end;
 	size_t big_outline[3];
+	/* The last paragraphs found by joining lines, [start, next) each,
+	 * valid while the outline is as it was then: any offset in one is
+	 * in that paragraph, found without joining its lines again (a key
+	 * asks for the paragraphs on the screen several times). */
+	struct segment paras[LAYOUT_CACHED];
+	size_t paras_outline[3];
+	unsigned paras_next;  /* the entry to replace next */
 };
 
 void layout_init(struct layout *l, const struct document *doc,

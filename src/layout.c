@@ -28,14 +28,16 @@ layout_init(struct layout *l, const struct document *doc,
 		layout_measure(l);
 }
 
-/* Forget the rows laid out. */
+/* Forget the rows laid out and the paragraphs found. */
 static void
 uncache(struct layout *l)
 {
 	size_t i;
 
-	for (i = 0; i < LAYOUT_CACHED; i++)
+	for (i = 0; i < LAYOUT_CACHED; i++) {
 		l->cache[i].start = l->cache[i].end = 0;
+		l->paras[i].start = l->paras[i].next = 0;
+	}
 }
 
 void
@@ -737,6 +739,36 @@ found_big(struct layout *l, size_t start, size_t end)
 	memcpy(l->big_outline, st, sizeof st);
 }
 
+/* The paragraph found before that holds off, if any. */
+static bool
+para_known(struct layout *l, size_t off, struct segment *s)
+{
+	size_t st[3], i;
+
+	outline_state(l, st);
+	if (memcmp(st, l->paras_outline, sizeof st) != 0) {
+		for (i = 0; i < LAYOUT_CACHED; i++)
+			l->paras[i].start = l->paras[i].next = 0;
+		memcpy(l->paras_outline, st, sizeof st);
+		return false;
+	}
+	for (i = 0; i < LAYOUT_CACHED; i++)
+		if (off >= l->paras[i].start && off < l->paras[i].next) {
+			*s = l->paras[i];
+			return true;
+		}
+	return false;
+}
+
+/* A paragraph of several lines just found: remembered, as the oldest's
+ * replacement. */
+static void
+para_found(struct layout *l, const struct segment *s)
+{
+	l->paras[l->paras_next] = *s;
+	l->paras_next = (l->paras_next + 1) % LAYOUT_CACHED;
+}
+
 void
 layout_segment(struct layout *l, size_t off, struct segment *s)
 {
@@ -750,6 +782,8 @@ layout_segment(struct layout *l, size_t off, struct segment *s)
 	}
 	if (off >= l->doc->len)
 		off = l->doc->len - 1;
+	if (l->reflow && para_known(l, off, s))
+		return;
 	if (!physical_line(l, off, s, &p, &q)) {
 		long_line_part(l, off, p, q, s);
 		return;
@@ -784,6 +818,8 @@ layout_segment(struct layout *l, size_t off, struct segment *s)
 	s->start = first.start;
 	s->end = last.end;
 	s->next = last.next;
+	if (first.start != last.start)
+		para_found(l, s);
 }
 
 /* A command's synopsis, whose deeper lines below go on with it. */
