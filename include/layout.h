@@ -51,7 +51,6 @@ struct layout {
 	struct layout_cached {
 		size_t start, end; /* the segment (empty: unused) */
 		int width;
-		size_t outline[3]; /* what it was laid out with */
 		struct wrap_row *rows;
 		size_t n, cap;
 		unsigned long used;
@@ -59,18 +58,20 @@ struct layout {
 	unsigned long clock;
 	/* Lines found to join into a paragraph longer than LAYOUT_CHUNK,
 	 * which are shown each as a line of its own: [big_start, big_end)
-	 * (empty when equal), valid while the outline is as it was then
-	 * (big_outline).  Scrolling through such a paragraph then costs a
-	 * line at a time, not a scan of LAYOUT_CHUNK each way per row. */
+	 * (empty when equal).  Scrolling through such a paragraph then
+	 * costs a line at a time, not a scan of LAYOUT_CHUNK each way per
+	 * row. */
 	size_t big_start, big_end;
-	size_t big_outline[3];
-	/* The last paragraphs found by joining lines, [start, next) each,
-	 * valid while the outline is as it was then: any offset in one is
-	 * in that paragraph, found without joining its lines again (a key
-	 * asks for the paragraphs on the screen several times). */
+	/* The last paragraphs found by joining lines, [start, next) each:
+	 * any offset in one is in that paragraph, found without joining its
+	 * lines again (a key asks for the paragraphs on the screen several
+	 * times). */
 	struct segment paras[LAYOUT_CACHED];
-	size_t paras_outline[3];
 	unsigned paras_next;  /* the entry to replace next */
+	/* What of the outline the three above were found with (headings and
+	 * code blocks change how lines join and are laid out): when it has
+	 * changed, they are forgotten. */
+	size_t outline_seen[3];
 };
 
 void layout_init(struct layout *l, const struct document *doc,

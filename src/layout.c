@@ -38,6 +38,7 @@ uncache(struct layout *l)
 		l->cache[i].start = l->cache[i].end = 0;
 		l->paras[i].start = l->paras[i].next = 0;
 	}
+	l->big_start = l->big_end = 0;
 }
 
 void
@@ -695,14 +696,20 @@ long_line_part(const struct layout *l, size_t off, const char *p,
 	}
 }
 
-/* What of the outline the joining of lines depends on (headings, code
- * blocks), to know when big_start and big_end still hold. */
+/* The outline may have grown (a worker indexes it) or started over since
+ * the layout last looked: what was found with it is forgotten then. */
 static void
-outline_state(const struct layout *l, size_t st[3])
+outline_check(struct layout *l)
 {
+	size_t st[3];
+
 	st[0] = l->o != NULL ? l->o->generation : 0;
 	st[1] = l->o != NULL ? l->o->n : 0;
 	st[2] = l->o != NULL ? l->o->nverbatim : 0;
+	if (memcmp(st, l->outline_seen, sizeof st) != 0) {
+		uncache(l);
+		memcpy(l->outline_seen, st, sizeof st);
+	}
 }
 
 /* Is the line starting at start inside the paragraph known to be too
@@ -710,12 +717,7 @@ outline_state(const struct layout *l, size_t st[3])
 static bool
 in_big(const struct layout *l, size_t start)
 {
-	size_t st[3];
-
-	if (start < l->big_start || start >= l->big_end)
-		return false;
-	outline_state(l, st);
-	return memcmp(st, l->big_outline, sizeof st) == 0;
+	return start >= l->big_start && start < l->big_end;
 }
 
 /* Lines [start, end) join, and into more than LAYOUT_CHUNK: remember
@@ -723,11 +725,7 @@ in_big(const struct layout *l, size_t start)
 static void
 found_big(struct layout *l, size_t start, size_t end)
 {
-	size_t st[3];
-
-	outline_state(l, st);
-	if (memcmp(st, l->big_outline, sizeof st) == 0 &&
-	    start <= l->big_end && end >= l->big_start &&
+	if (start <= l->big_end && end >= l->big_start &&
 	    l->big_start < l->big_end) {
 		if (l->big_start < start)
 			start = l->big_start;
@@ -736,22 +734,14 @@ found_big(struct layout *l, size_t start, size_t end)
 	}
 	l->big_start = start;
 	l->big_end = end;
-	memcpy(l->big_outline, st, sizeof st);
 }
 
 /* The paragraph found before that holds off, if any. */
 static bool
-para_known(struct layout *l, size_t off, struct segment *s)
+para_known(const struct layout *l, size_t off, struct segment *s)
 {
-	size_t st[3], i;
+	size_t i;
 
-	outline_state(l, st);
-	if (memcmp(st, l->paras_outline, sizeof st) != 0) {
-		for (i = 0; i < LAYOUT_CACHED; i++)
-			l->paras[i].start = l->paras[i].next = 0;
-		memcpy(l->paras_outline, st, sizeof st);
-		return false;
-	}
 	for (i = 0; i < LAYOUT_CACHED; i++)
 		if (off >= l->paras[i].start && off < l->paras[i].next) {
 			*s = l->paras[i];
@@ -782,6 +772,7 @@ layout_segment(struct layout *l, size_t off, struct segment *s)
 	}
 	if (off >= l->doc->len)
 		off = l->doc->len - 1;
+	outline_check(l);
 	if (l->reflow && para_known(l, off, s))
 		return;
 	if (!physical_line(l, off, s, &p, &q)) {
@@ -1064,15 +1055,14 @@ para_follows(const struct layout *l, const struct segment *s,
 static struct layout_cached *
 cached(struct layout *l, const struct segment *s)
 {
-	size_t st[3], i;
+	size_t i;
 
-	outline_state(l, st);
+	outline_check(l);
 	for (i = 0; i < LAYOUT_CACHED; i++) {
 		struct layout_cached *c = &l->cache[i];
 
 		if (c->start == s->start && c->end == s->end &&
-		    c->start < c->end && c->width == l->width &&
-		    memcmp(c->outline, st, sizeof st) == 0)
+		    c->start < c->end && c->width == l->width)
 			return c;
 	}
 	return NULL;
@@ -1095,7 +1085,6 @@ cache_rows(struct layout *l, const struct segment *s, size_t n)
 	c->start = s->start;
 	c->end = s->end;
 	c->width = l->width;
-	outline_state(l, c->outline);
 	return c;
 }
 
