@@ -613,32 +613,56 @@ percent_of(size_t at, size_t len)
 	return len == 0 ? 100 : (int)((double)at * 100 / (double)len);
 }
 
+/* Long work (a search, a long scroll) asks between its steps: does it
+ * stop?  A key waiting stops it (and is used up), a resize is followed,
+ * a signal stops it too (screen_interrupted says which). */
+static bool
+key_stops(struct screen *s, struct view *v)
+{
+	int key;
+
+	if (!screen_key_pending(s))
+		return false;
+	key = wait_key(s, v, 0);
+	if (screen_interrupted())
+		return true;
+	if (key == KEY_RESIZE) {
+		resize(s, v);
+		return false;
+	}
+	return key != -1;
+}
+
+/* And its progress, in v's message, once every PAGER_INDEX_TICK_MS since
+ * *shown: drawn, then gone from the message. */
+static void
+show_progress(struct screen *s, struct view *v, struct timespec *shown)
+{
+	screen_draw(s, v);
+	v->msg[0] = '\0';
+	clock_gettime(CLOCK_MONOTONIC, shown);
+}
+
+static bool
+progress_due(const struct timespec *shown)
+{
+	return us_since(shown) >= PAGER_INDEX_TICK_MS * 1000L;
+}
+
 static bool
 search_watched(void *arg, size_t at)
 {
 	struct search_watch *w = arg;
 
-	if (screen_interrupted())
+	if (key_stops(w->s, w->v)) {
+		w->by_key = !screen_interrupted();
+		w->percent = percent_of(at, w->v->doc->len);
 		return true;
-	if (screen_key_pending(w->s)) {
-		int key = wait_key(w->s, w->v, 0);
-
-		if (screen_interrupted())
-			return true;
-		if (key == KEY_RESIZE) {
-			resize(w->s, w->v);
-		} else if (key != -1) {
-			w->by_key = true;
-			w->percent = percent_of(at, w->v->doc->len);
-			return true;
-		}
 	}
-	if (us_since(&w->shown) >= PAGER_INDEX_TICK_MS * 1000L) {
+	if (progress_due(&w->shown)) {
 		view_message(w->v, "Searching: %d%% (a key stops)",
 		    percent_of(at, w->v->doc->len));
-		screen_draw(w->s, w->v);
-		w->v->msg[0] = '\0';
-		clock_gettime(CLOCK_MONOTONIC, &w->shown);
+		show_progress(w->s, w->v, &w->shown);
 	}
 	return false;
 }
@@ -873,25 +897,16 @@ scroll_long(struct screen *s, struct view *v, enum action a,
 		done += n;
 		if (v->top == top || done == rows)
 			break;
-		if (screen_key_pending(s)) {
-			int key = wait_key(s, v, 0);
-
-			if (screen_interrupted())
-				return;
-			if (key == KEY_RESIZE) {
-				resize(s, v);
-			} else if (key != -1) {
+		if (key_stops(s, v)) {
+			if (!screen_interrupted())
 				view_message(v, "Stopped after %lu of %lu "
 				    "lines", done, rows);
-				return;
-			}
+			return;
 		}
-		if (us_since(&shown) >= PAGER_INDEX_TICK_MS * 1000L) {
+		if (progress_due(&shown)) {
 			view_message(v, "Moving %s: %lu of %lu lines (a key "
 			    "stops)", down ? "down" : "up", done, rows);
-			screen_draw(s, v);
-			v->msg[0] = '\0';
-			clock_gettime(CLOCK_MONOTONIC, &shown);
+			show_progress(s, v, &shown);
 		}
 	}
 }
