@@ -84,6 +84,8 @@ size_t document_line_end(const struct document *doc, size_t off);
 size_t document_next_line(const struct document *doc, size_t off);
 /* 1-based number of the line containing off (counts '\n' before it). */
 unsigned long document_line_number(const struct document *doc, size_t off);
+/* How far into doc off is, 0 to 100 (100 at its end, or when empty). */
+int document_percent(const struct document *doc, size_t off);
 /* The newlines in [from, to), counted eight bytes at a time (a gigabyte
  * in about a tenth of a second). */
 size_t document_count_lines(const struct document *doc, size_t from,

@@ -770,3 +770,11 @@ document_fingerprint(const struct document *doc, struct fingerprint *fp)
 	memcpy(fp->b, c.digest, sizeof fp->b);
 	line_reader_fini(&r);
 }
+
+int
+document_percent(const struct document *doc, size_t off)
+{
+	if (off >= doc->len)
+		return 100;
+	return (int)((double)off * 100 / (double)doc->len);
+}

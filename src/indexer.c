@@ -162,13 +162,12 @@ indexer_scanned(const struct indexer *ix)
 int
 indexer_percent(const struct indexer *ix)
 {
-	size_t s, len;
+	size_t s;
 
 	if (indexer_done(ix))
 		return 100;
 	if (ix->pending)
 		return 0;
 	s = atomic_load_explicit(&ix->scanned, memory_order_relaxed);
-	len = ix->doc->len;
-	return len == 0 ? 100 : (int)((double)s * 100 / (double)len);
+	return document_percent(ix->doc, s);
 }

@@ -607,12 +607,6 @@ struct search_watch {
 	int percent;   /* how far it had got then */
 };
 
-static int
-percent_of(size_t at, size_t len)
-{
-	return len == 0 ? 100 : (int)((double)at * 100 / (double)len);
-}
-
 /* Long work (a search, a long scroll) asks between its steps: does it
  * stop?  A key waiting stops it (and is used up), a resize is followed,
  * a signal stops it too (screen_interrupted says which). */
@@ -656,12 +650,12 @@ search_watched(void *arg, size_t at)
 
 	if (key_stops(w->s, w->v)) {
 		w->by_key = !screen_interrupted();
-		w->percent = percent_of(at, w->v->doc->len);
+		w->percent = document_percent(w->v->doc, at);
 		return true;
 	}
 	if (progress_due(&w->shown)) {
 		view_message(w->v, "Searching: %d%% (a key stops)",
-		    percent_of(at, w->v->doc->len));
+		    document_percent(w->v->doc, at));
 		show_progress(w->s, w->v, &w->shown);
 	}
 	return false;

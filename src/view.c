@@ -974,12 +974,11 @@ view_percent(struct view *v)
 	/* the screen just drawn knows where it ends */
 	if (v->bottom_for == v->top && v->bottom_width == v->text_cols &&
 	    v->bottom_rows == v->text_rows)
-		return v->bottom >= v->doc->len ? 100
-		    : (int)((double)v->bottom * 100.0 / (double)v->doc->len);
+		return document_percent(v->doc, v->bottom);
 	for (i = 0; i < v->text_rows; i++) {
 		if (!layout_next_row(&v->lay, off, &next))
 			return 100;
 		off = next;
 	}
-	return (int)((double)off * 100.0 / (double)v->doc->len);
+	return document_percent(v->doc, off);
 }
