@@ -17,10 +17,8 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static bool
 said_missing(const char *soname)
 {
-	const char *p = getenv("FOLIO_TEST_MISSING");
+	const char *all = getenv("FOLIO_TEST_MISSING"), *p = all;
 	size_t n = strlen(soname);
-
-	const char *all = p;
 
 	while (p != NULL && (p = strstr(p, soname)) != NULL) {
 		if ((p == all || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
