@@ -476,6 +476,14 @@ leaders(const struct lineinfo *li)
 	    (p = memmem(li->s, li->n, "....", 4)) != NULL;
 }
 
+/* Is li's text from byte `from` one word, no blank inside? */
+static bool
+one_word(const struct lineinfo *li, size_t from)
+{
+	return memchr(li->s + from, ' ', li->n - from) == NULL &&
+	    memchr(li->s + from, '\t', li->n - from) == NULL;
+}
+
 static bool
 joins_plain(const struct layout *l, const struct lineinfo *a,
     const struct lineinfo *b, int hang)
@@ -503,6 +511,10 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 		return false;
 	/* a manual's lines wider than its page were laid out by hand */
 	if (l->man && (wa > l->right || line_cols(b, max) > l->right))
+		return false;
+	/* a list of symbols, paths or addresses, one a line (or one beside
+	 * a tag, the others under it): two lines of one word each stay two */
+	if (one_word(a, tagged ? after : 0) && one_word(b, 0))
 		return false;
 	/* a tag starts an item of its own, even on a justified line */
 	if (tag_start(b, &after) >= 0)

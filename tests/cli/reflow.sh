@@ -307,6 +307,34 @@ sed 's/^Paragraph/\nParagraph/' "$TMP/lines.txt" >"$TMP/spaced.txt"
 ! "$FOLIO" --print --width=60 "$TMP/spaced.txt" | grep -q '^  '
 ok $? "paragraphs with blank lines between them are not indented"
 
+# Lists of symbols, paths or addresses, one a line, are not prose: two
+# lines of one word each keep their lines, beside a tag too; a line with
+# words still joins one of them.
+cat >"$TMP/symbols.txt" <<'DOC'
+Exported symbols of the library, one a line, as the linker writes them
+for the packager who keeps the list:
+
+FUNC:_ZNSt11logic_errorC1ERKNSt7__cxx1112basic_stringIcEE@@GLIBCXX_3.4.21
+FUNC:_ZNSt11logic_errorC2EPKc@@GLIBCXX_3.4.21
+FUNC:_ZNSt12domain_errorC1ERKNSt7__cxx1112basic_stringIcEE@@GLIBCXX_3.4.21
+
+  Alias        Address
+  default      https://www.example.org/auth/devstorage.read_only.scope
+               https://www.example.org/auth/logging.write.scope.long
+
+The addresses above are where the service answers, and this line says so
+https://www.example.org/a/very/long/path/to/the/page/that/explains/it
+in a sentence that goes on after the address and ends at last here.
+DOC
+"$FOLIO" --print --width=80 "$TMP/symbols.txt" >"$TMP/out"
+grep -q '^FUNC:_ZNSt11logic_errorC2EPKc@@GLIBCXX_3.4.21$' "$TMP/out" &&
+	[ "$(grep -c '^FUNC:' "$TMP/out")" -eq 3 ]
+ok $? "a list of one-word lines keeps its lines"
+grep -q '^               https://www.example.org/auth/logging.write.scope.long$' "$TMP/out"
+ok $? "one word beside a tag and one under it stay two lines"
+grep -q '/explains/it in a$' "$TMP/out"
+ok $? "an address alone on a line of prose still joins the prose after it"
+
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"
 
