@@ -217,6 +217,15 @@ wrap_emit(struct wrap *w, const char *data, size_t from, size_t to,
 	r->squeeze_at = 0;
 }
 
+/* Are units [from, to) all blanks? */
+static bool
+blank_run(const struct wrap *w, size_t from, size_t to)
+{
+	while (from < to && is_blank_unit(&w->units[from]))
+		from++;
+	return from == to;
+}
+
 /* Dot leaders shorter than this are not shortened ("Intro ... 7"). */
 #define WRAP_LEADER_MIN 3
 
@@ -316,6 +325,17 @@ wrap_line_hang(struct wrap *w, const char *data, size_t start, size_t end,
 		if (col + uw > width && k > row && !is_blank_unit(u)) {
 			size_t cut = brk_at > row ? brk_at : k;
 
+			/* a line indented so deep that its first word does
+			 * not fit after its blanks: its text starts at the
+			 * hang, not a row further down */
+			if (w->nrows == 0 && blank_run(w, row, cut)) {
+				row = cut;
+				indent = hang;
+				col = indent;
+				brk_at = 0;
+				k = row - 1;
+				continue;
+			}
 			wrap_emit(w, data, row, cut, end, indent,
 			    (flags & WRAP_JOIN) != 0);
 			row = cut;

@@ -335,6 +335,19 @@ ok $? "one word beside a tag and one under it stay two lines"
 grep -q '/explains/it in a$' "$TMP/out"
 ok $? "an address alone on a line of prose still joins the prose after it"
 
+# A line indented deeper than the width leaves room for: its text starts
+# at the hang (half the width at most), not on the row after an empty one.
+cat >"$TMP/deep.txt" <<'DOC'
+The scopes each alias stands for, in a table whose second column is deep:
+
+  Alias                              Scope
+  default                            https://www.example.org/auth/one
+                                     https://www.example.org/auth/two
+DOC
+"$FOLIO" --print --width=37 "$TMP/deep.txt" >"$TMP/out"
+is "$(sed -n '7,8p' "$TMP/out")" "  https://www.example.org/auth/one
+                  https://" "a deep line's first row is not left empty"
+
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"
 
