@@ -183,3 +183,11 @@ row "100k" "outline 100 000 sections / wc -l" "$(ms "$a")" "$(ms "$b")" "$(ratio
 f=$(us "$FLOOR" --lines "$s")
 row "100k" "floor: libraries + line ends / wc -l" "$(ms "$f")" "$(ms "$b")" "$(ratio "$f" "$b")" "-"
 row "100k" "outline 100 000 sections / that floor" "$(ms "$a")" "$(ms "$f")" "$(ratio "$a" "$f")" "-"
+# Documents the layout finds hard, as readers meet them: each key's rows
+# come from lines of 15 KiB, from one paragraph of a whole MiB (every line
+# joins the next), or from short lines coloured with escapes.
+for kind in long sentence colour; do
+	o=$(gen "$kind" 1)
+	keys_us "$o" j j j NPage NPage G k k g NPage 5 0 j; k=$US
+	row "1M" "key to screen, $kind (j PgDn G 50j)" "$(ms "$k")" "-" "-" "< 1 ms"
+done

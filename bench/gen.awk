@@ -4,6 +4,9 @@
 #   markdown  ATX headings, hard-wrapped paragraphs, some code blocks
 #   line      one enormous line of words
 #   sections  100 000 short sections (mib ignored)
+#   long      lines of 15 KiB (minified code, logs of one line a request)
+#   sentence  one sentence repeated on full lines: one paragraph of mib MiB
+#   colour    a log coloured with ANSI escapes, one short line an event
 # The rare word "zyzzyva" appears once, near the end.
 BEGIN {
 	srand(7)
@@ -17,6 +20,25 @@ BEGIN {
 	if (kind == "sections") {
 		for (i = 1; i <= 100000; i++)
 			printf "Section Number %d\n\nA short section, number %d, with one sentence.\n\n", i, i
+		print "The end has zyzzyva once."
+		exit
+	}
+	if (kind == "long" || kind == "sentence" || kind == "colour") {
+		n = 0; ln = 0; line = ""
+		while (n < limit) {
+			if (kind == "sentence") {
+				line = "The quick reader jumps over the lazy pager near the river bank."
+			} else if (kind == "colour") {
+				line = sprintf("\033[1;3%dm%s\033[0m %05d request %d served in %d ms by worker %d", ln % 8, ln % 5 ? "INFO" : "WARN", ln, ln, ln % 97, ln % 4)
+			} else {
+				line = ""
+				while (length(line) < 15360)
+					line = line w[1 + int(rand() * nw)] " "
+			}
+			print line
+			n += length(line) + 1
+			ln++
+		}
 		print "The end has zyzzyva once."
 		exit
 	}
