@@ -32,6 +32,10 @@ struct style {
 	uint8_t attr;     /* TEXT_BOLD, TEXT_UNDERLINE, ... (text.h) */
 };
 
+/* The reading width, from the configuration or --width. */
+#define SETTINGS_WIDTH_MIN 10
+#define SETTINGS_WIDTH_MAX 1000
+
 struct settings {
 	int width;        /* reading width; 0: the default */
 	bool toc;         /* the TOC is shown at start */

@@ -34,8 +34,6 @@
 #define EXIT_USAGE 1
 #define EXIT_TROUBLE 2
 #define DEFAULT_PRINT_WIDTH 80
-#define MIN_WIDTH 10
-#define MAX_WIDTH 1000
 
 enum mode {
 	MODE_DEFAULT,
@@ -154,8 +152,8 @@ parse_width(const char *s, int *out)
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno != 0 || *s == '\0' || *end != '\0' || v < MIN_WIDTH ||
-	    v > MAX_WIDTH)
+	if (errno != 0 || *s == '\0' || *end != '\0' || v < SETTINGS_WIDTH_MIN ||
+	    v > SETTINGS_WIDTH_MAX)
 		return -1;
 	*out = (int)v;
 	return 0;

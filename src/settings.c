@@ -295,12 +295,13 @@ settings_line(struct settings *s, const char *file, unsigned lineno,
 	while (*val == ' ' || *val == '\t')
 		val++;
 	if (strcmp(key, "width") == 0) {
-		ok = parse_int(val, 20, 1000, &n);
+		ok = parse_int(val, SETTINGS_WIDTH_MIN, SETTINGS_WIDTH_MAX, &n);
 		if (ok)
 			s->width = n;
 		else
 			warn(s, file, lineno, "width must be a number of columns "
-			    "from 20 to 1000, not '%s' (line skipped)", val);
+			    "from %d to %d, not '%s' (line skipped)",
+			    SETTINGS_WIDTH_MIN, SETTINGS_WIDTH_MAX, val);
 	} else if (strcmp(key, "toc") == 0 || strcmp(key, "mouse") == 0) {
 		bool b;
 

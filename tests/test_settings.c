@@ -99,7 +99,9 @@ test_bad_lines(void)
 	    "naming the file, the line and the setting");
 	ok(!line(&s, "width = 5") && s.width == 0, "a width out of range");
 	is_str(last_warning(&s), "conf:7: width must be a number of columns "
-	    "from 20 to 1000, not '5' (line skipped)", "says so");
+	    "from 10 to 1000, not '5' (line skipped)", "says so");
+	ok(line(&s, "width = 10") && s.width == 10,
+	    "10 columns, as --width takes");
 	ok(!line(&s, "toc = maybe") && s.toc, "toc = maybe is refused");
 	ok(!line(&s, "color.heading = blu") &&
 	    s.style[STYLE_HEADING].fg == 4, "a bad colour changes nothing");
