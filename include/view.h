@@ -101,6 +101,9 @@ void view_fini(struct view *v);
 /* Take in the headings the outline gained (or, when it started over,
  * all of them again) while a worker builds it. */
 void view_outline_sync(struct view *v);
+/* A key moved the text from old_top: with the focus in the TOC, its
+ * selection follows to the section now read, as Tab selects it. */
+void view_follow(struct view *v, size_t old_top);
 /* The terminal has this many columns and rows (status line included). */
 void view_resize(struct view *v, int cols, int rows);
 void view_act(struct view *v, enum action a);

@@ -1005,6 +1005,7 @@ pager_read(struct screen *s, const struct document *doc,
 		int key;
 		enum action a;
 		struct timespec t0;
+		size_t top0;
 
 		screen_draw(s, &v);
 		if (se.verify && session_verify(&se, &v, s))
@@ -1023,6 +1024,7 @@ pager_read(struct screen *s, const struct document *doc,
 				view_message(&v, "count: %lu", count);
 			continue;
 		}
+		top0 = v.top;
 		if (key == KEY_MOUSE)
 			screen_mouse(s, &v);
 		a = key == KEY_MOUSE ? ACT_NONE
@@ -1069,6 +1071,7 @@ pager_read(struct screen *s, const struct document *doc,
 			pager_filter(s, &v, &pr);
 		else
 			pager_act(s, &v, a, count);
+		view_follow(&v, top0);
 		count = 0;
 		if (v.help) {
 			v.help = false;

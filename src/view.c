@@ -764,6 +764,18 @@ view_toc_filter(struct view *v, const char *q)
 	return n;
 }
 
+void
+view_follow(struct view *v, size_t old_top)
+{
+	long c;
+
+	if (!v->toc_focus || v->top == old_top)
+		return;
+	c = view_current_visible(v);
+	if (c >= 0)
+		toc_select(v, view_visible_index(v, (size_t)c));
+}
+
 static void
 focus(struct view *v)
 {

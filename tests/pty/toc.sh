@@ -14,6 +14,10 @@ keys Tab Down Down Down Up Enter
 expect_top "$D" 32 "arrows move the selection"
 keys Tab 2 j Enter
 expect_top "$D" 60 "a count moves the selection that many entries"
+keys g Tab ] ] Enter
+expect_top "$D" 23 "with the focus in the TOC, ] moves the text and the selection follows it"
+keys Tab G Enter
+expect_top "$D" 144 "G there: Enter goes to the section G showed, not to where Tab found the selection"
 
 keys g Tab j
 keys h
