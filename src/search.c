@@ -412,21 +412,20 @@ void
 search_run(struct search *s, const struct document *doc)
 {
 	size_t pos = doc->text_start, len = doc->len, esc = SIZE_MAX, bs = SIZE_MAX;
+	size_t dirty;
 
 	s->n = 0;
 	s->capped = s->too_complex = s->interrupted = false;
 	s->cur = -1;
 	if (s->re == NULL)
 		return;
+	/* the first look for ESC and BS goes through the whole document;
+	 * the pace is the matching's, timed from after it */
+	if (!next_dirty(s, doc->data, pos, len, &esc, &bs, &dirty))
+		return;
+	pace_begin(s, pos);
 	for (;;) {
-		size_t dirty, ls, le;
-
-		if (!next_dirty(s, doc->data, pos, len, &esc, &bs, &dirty))
-			return;
-		/* matching starts: the first look for ESC and BS went
-		 * through the whole document, and is not its pace */
-		if (pos == doc->text_start)
-			pace_begin(s, pos);
+		size_t ls, le;
 
 		if (dirty >= len) {
 			/* the rest is clean: straight on the document */
@@ -444,6 +443,8 @@ search_run(struct search *s, const struct document *doc)
 		    stopped(s, le))
 			return;
 		pos = le + 1;
+		if (!next_dirty(s, doc->data, pos, len, &esc, &bs, &dirty))
+			return;
 	}
 }
 
