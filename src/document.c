@@ -246,7 +246,7 @@ document_read_fd(struct document *doc, int fd, const char *name,
 	long next = SLOW_READ_MS;
 	struct stat st;
 	bool watch = slow_read != NULL && fstat(fd, &st) == 0 &&
-	    !S_ISREG(st.st_mode);
+	    (!S_ISREG(st.st_mode) || st.st_size == 0);
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
@@ -294,6 +294,8 @@ document_read_fd(struct document *doc, int fd, const char *name,
 	return document_settle(doc, err);
 }
 
+/* Map the file: 0, -1 with err set, or 1 when it cannot be mapped but may
+ * be read (sysfs files say they hold a page and refuse mmap). */
 static int
 document_map(struct document *doc, int fd, const char *path, size_t len,
     struct err *err)
@@ -306,6 +308,8 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 		doc->source = DOC_EMPTY;
 	} else {
 		p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED && (errno == ENODEV || errno == EINVAL))
+			return 1; /* sysfs and the like: read it */
 		if (p == MAP_FAILED) {
 			err_set(err, "%s: %s", path, strerror(errno));
 			return -1;
@@ -353,7 +357,10 @@ document_open(struct document *doc, const char *path, struct err *err)
 		close(fd);
 		return -1;
 	}
-	if (S_ISREG(st.st_mode)) {
+	rc = 1;
+	/* a file that says it is empty may be one the kernel writes as it
+	 * is read (/proc/cpuinfo): read it, as a pipe is */
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		if ((unsigned long long)st.st_size > (size_t)-1 / 2) {
 			err_set(err, "%s: too large to map", path);
 			close(fd);
@@ -364,7 +371,8 @@ document_open(struct document *doc, const char *path, struct err *err)
 			doc->dev = (unsigned long long)st.st_dev;
 			doc->ino = (unsigned long long)st.st_ino;
 		}
-	} else {
+	}
+	if (rc == 1) {
 		rc = document_read_fd(doc, fd, path, err);
 		if (rc == 0) {
 			free(doc->path);

@@ -35,6 +35,16 @@ test_open_files(void)
 	ok(fd >= 0 && document_open(&doc, path, &err) == 0 && doc.len == 0,
 	    "an empty file is a valid, empty document");
 	document_fini(&doc);
+	/* files the kernel writes as they are read: procfs says they are
+	 * empty, sysfs that they hold a page it will not map */
+	ok(document_open(&doc, "/proc/self/status", &err) == 0 &&
+	    doc.len > 5 && memcmp(doc.data, "Name:", 5) == 0,
+	    "a /proc file that says it is empty is read");
+	document_fini(&doc);
+	ok(document_open(&doc, "/sys/devices/system/cpu/possible", &err) == 0 &&
+	    doc.len > 0 && doc.len < 4096 && doc.data[doc.len - 1] == '\n',
+	    "a /sys file that cannot be mapped is read");
+	document_fini(&doc);
 	(void)!write(fd, "\xEF\xBB\xBFone\ntwo\n", 11);
 	ok(document_open(&doc, path, &err) == 0 && doc.len == 11 &&
 	    doc.source == DOC_MAPPED, "a regular file is mapped, not copied");
