@@ -34,6 +34,16 @@ void screen_draw_help(struct screen *s, const struct keymap *km);
  * are returned as is; screen_mouse turns one into a view action. */
 int screen_key(struct screen *s, int timeout_ms);
 void screen_mouse(struct screen *s, struct view *v);
+/* The mouse event a KEY_MOUSE brought: the wheel (SCREEN_WHEEL_ROWS rows
+ * a notch) or a click at row *y, column *x. */
+enum screen_mouse_event {
+	SCREEN_MOUSE_NONE,
+	SCREEN_WHEEL_UP,
+	SCREEN_WHEEL_DOWN,
+	SCREEN_CLICK
+};
+#define SCREEN_WHEEL_ROWS 3
+enum screen_mouse_event screen_mouse_read(int *y, int *x);
 struct library;
 struct lineedit;
 /* The library: one row per entry; the status line says where it is

@@ -286,6 +286,34 @@ toggle_recent(struct lv *v)
 	set_label(v);
 }
 
+/* The wheel moves the selection; a click selects a row, and a click on
+ * the selected row opens it, as Enter does. */
+static void
+mouse(struct lv *v)
+{
+	struct library *l = v->l;
+	int y = 0, x = 0;
+	size_t k;
+
+	switch (screen_mouse_read(&y, &x)) {
+	case SCREEN_WHEEL_UP: move_sel(l, -SCREEN_WHEEL_ROWS); break;
+	case SCREEN_WHEEL_DOWN: move_sel(l, SCREEN_WHEEL_ROWS); break;
+	case SCREEN_CLICK:
+		/* row 0 is the header, the entries follow it */
+		if (y < 1 || y > rows())
+			break;
+		k = l->first + (size_t)(y - 1);
+		if (k >= l->nshown)
+			break;
+		if (k == l->sel)
+			open_selected(v);
+		else
+			l->sel = k;
+		break;
+	default: break;
+	}
+}
+
 int
 libview_run(struct library *l, const struct libview_options *opt,
     struct err *err)
@@ -334,6 +362,7 @@ libview_run(struct library *l, const struct libview_options *opt,
 			    library_sort_name(l->sort));
 			break;
 		case 'r': toggle_recent(&v); break;
+		case KEY_MOUSE: mouse(&v); break;
 		case CTRL('l'): screen_redraw(&v.s); break;
 		case KEY_F(1): case '?':
 			snprintf(v.msg, sizeof v.msg, "Enter open  h back  "

@@ -20,7 +20,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define WHEEL_ROWS 3
 #define RUN_MAX 256
 
 /* Colour pairs: one per styled element (settings.h), then the
@@ -845,23 +844,41 @@ screen_key(struct screen *s, int timeout_ms)
 	return c == ERR ? -1 : c;
 }
 
-void
-screen_mouse(struct screen *s, struct view *v)
+enum screen_mouse_event
+screen_mouse_read(int *y, int *x)
 {
 	MEVENT ev;
 
-	(void)s;
 	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & BUTTON4_PRESSED) {
-		for (int i = 0; i < WHEEL_ROWS; i++)
+		return SCREEN_MOUSE_NONE;
+	*y = ev.y;
+	*x = ev.x;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return SCREEN_WHEEL_UP;
+	if (ev.bstate & BUTTON5_PRESSED)
+		return SCREEN_WHEEL_DOWN;
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		return SCREEN_CLICK;
+	return SCREEN_MOUSE_NONE;
+}
+
+void
+screen_mouse(struct screen *s, struct view *v)
+{
+	enum screen_mouse_event e;
+	int x = 0, y = 0;
+
+	(void)s;
+	e = screen_mouse_read(&y, &x);
+	if (e == SCREEN_WHEEL_UP) {
+		for (int i = 0; i < SCREEN_WHEEL_ROWS; i++)
 			view_act(v, ACT_LINE_UP);
-	} else if (ev.bstate & BUTTON5_PRESSED) {
-		for (int i = 0; i < WHEEL_ROWS; i++)
+	} else if (e == SCREEN_WHEEL_DOWN) {
+		for (int i = 0; i < SCREEN_WHEEL_ROWS; i++)
 			view_act(v, ACT_LINE_DOWN);
-	} else if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
-	    v->toc_shown && ev.x < v->toc_cols && ev.y < v->text_rows) {
-		size_t k = v->toc_first + (size_t)ev.y;
+	} else if (e == SCREEN_CLICK && v->toc_shown && x < v->toc_cols &&
+	    y < v->text_rows) {
+		size_t k = v->toc_first + (size_t)y;
 
 		if (k < v->nvisible) {
 			view_goto_heading(v, v->visible[k]);

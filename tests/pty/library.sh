@@ -63,6 +63,23 @@ check '^ Alpha Notes' "h goes back to the parent"
 is "$(sel_row)" "$(screen | grep -n '^ sub/' | cut -d: -f1)" \
 	"with the folder left selected"
 
+# The mouse: a click selects a row, a click on the selected row opens it;
+# the wheel moves the selection three rows.  (X10 reports: button, then
+# column and row, each plus 33.)
+click() { raw "$(printf '\033[M %s%s' "$1" "$2")"; raw "$(printf '\033[M#%s%s' "$1" "$2")"; }
+check '^ The Long Handbook' "(the fourth row of the list is The Long Handbook)"
+is "$(screen | grep -n '^ The Long Handbook' | cut -d: -f1)" 5 "(on the screen's fifth row)"
+click '%' '%'
+is "$(sel_row)" 5 "a click selects the row clicked"
+check " $A +5 of 5" "and opens nothing"
+click '%' '%'
+check '^ b\.txt  .*§' "a click on the selected row opens it"
+keys q
+raw "$(printf '\033[M`%s%s' '%' '%')"
+is "$(sel_row)" 2 "the wheel up moves the selection three rows up, to ../"
+raw "$(printf '\033[Ma%s%s' '%' '%')"
+is "$(sel_row)" 5 "and down"
+
 # The recently read articles, wherever they are.
 keys r
 check 'Recently read' "r shows the recently read articles"
