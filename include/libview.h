@@ -15,6 +15,8 @@ struct libview_options {
 	struct bookmarks *bm;  /* NULL: no progress, nothing saved */
 	int measure;           /* reading width asked for, 0 for the default */
 	bool several;          /* files given: C-n / C-p go through them */
+	char **files;          /* those files, to list again after r r */
+	int nfiles;
 	const char *label;     /* what the status line calls the list */
 };
 

@@ -27,6 +27,7 @@ struct lv {
 	char msg[MSG_MAX];
 	char label[MSG_MAX];
 	char *home;          /* the folder to come back to from recent */
+	enum lib_sort home_sort; /* and its sort */
 };
 
 static int
@@ -271,17 +272,25 @@ toggle_recent(struct lv *v)
 			snprintf(v->msg, sizeof v->msg, "No recent list here");
 			return;
 		}
+		v->home_sort = v->l->sort;
 		library_recent(v->l, v->opt->bm);
 		if (v->opt->bm == NULL)
 			snprintf(v->msg, sizeof v->msg,
 			    "Bookmarks are off (--no-bookmarks)");
-	} else if (v->home != NULL) {
-		if (library_scan(v->l, v->home, v->opt->bm, &err) != 0)
-			snprintf(v->msg, sizeof v->msg, "%s", err.msg);
 	} else {
-		snprintf(v->msg, sizeof v->msg, "r again: the files given "
-		    "are not kept while the recent list is shown");
-		return;
+		/* back to the folder or the files given, sorted as they
+		 * were */
+		if (v->home != NULL) {
+			if (library_scan(v->l, v->home, v->opt->bm, &err) != 0) {
+				snprintf(v->msg, sizeof v->msg, "%s", err.msg);
+				return;
+			}
+		} else {
+			library_files(v->l, v->opt->files, v->opt->nfiles,
+			    v->opt->bm);
+		}
+		v->l->sort = v->home_sort;
+		library_refresh(v->l);
 	}
 	set_label(v);
 }

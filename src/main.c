@@ -381,6 +381,8 @@ run_library(const struct options *opt, int argc, char **argv)
 	} else {
 		library_files(&l, argv + optind, argc - optind, lo.bm);
 		lo.several = true;
+		lo.files = argv + optind;
+		lo.nfiles = argc - optind;
 		lo.label = "Files given";
 	}
 	load_settings(opt, &set);

@@ -87,6 +87,7 @@ check "^ The Long Handbook +b\\.txt" "the one read"
 check "Recently read: $A/b\\.txt" "the status line says where it lives"
 keys r
 check " $A +5 of 5" "r again comes back to the folder"
+check " $A +5 of 5 +sorted by name" "sorted as it was, not as the recent list"
 keys q
 is "$(wait_exit)" 0 "q in the library quits"
 
@@ -105,7 +106,11 @@ keys C-n
 check 'That was the last file' "past the last, back to the list, saying so"
 keys Enter C-p
 check '^ b\.txt ' "C-p goes to the previous file"
-keys q q
+keys q r
+check 'Recently read' "r there shows the recently read articles"
+keys r
+check 'Files given: .*3 of 3 +sorted by name' "r again comes back to the files given"
+keys q
 is "$(wait_exit)" 0 "q, q: back to the list, then out"
 cmp -s "$TMP/stty.before" "$TMP/stty.after"
 ok $? "the terminal is restored"
