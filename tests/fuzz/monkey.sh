@@ -25,9 +25,9 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 fail=0
 
 # Documents: the test data (compressed ones too; some rounds pipe theirs
-# in, some open a library of several), the corpus beside the project when
-# it is there, and 2 MiB of plain guide (BIG), which is indexed in the
-# background while the keys come.
+# in, some open a library of several or a folder of them), the corpus
+# beside the project when it is there, and 2 MiB of plain guide (BIG),
+# which is indexed in the background while the keys come.
 docs="$(ls "$top"/tests/data/* | grep -v '\.outline$')"
 [ -d "$top/../shared/corpus/docs" ] &&
 	docs="$docs $(ls "$top"/../shared/corpus/docs/*)"
@@ -79,7 +79,20 @@ make_round() {
 		    "UBSAN_OPTIONS=log_path=\"$dir/ubsan\" " \
 		    "TSAN_OPTIONS=log_path=\"$dir/tsan\" \"$folio\""
 		lib = pick(8) == 0
-		if (lib) {
+		if (!lib && pick(8) == 0) {
+			# a folder: a few documents and a sub-folder (its
+			# keys may climb out of it, to / and into /proc:
+			# nothing there may hang or break it)
+			print "mkdir -p \"$dir/lib/sub\""
+			for (k = 0; k < 3; k++) {
+				e = doc[1 + pick(ndocs)]
+				print "cp " (e == "BIG" ? "\"$big\"" : q(e)) \
+				    " \"$dir/lib/" k "-$(basename " \
+				    (e == "BIG" ? "\"$big\"" : q(e)) ")\""
+			}
+			print "cp \"$doc\" \"$dir/lib/sub/\""
+			run = run " \"$dir/lib\""
+		} else if (lib) {
 			# the library, of two to five documents
 			m = 2 + pick(4)
 			for (k = 0; k < m; k++) {
