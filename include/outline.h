@@ -81,6 +81,10 @@ void outline_fini(struct outline *o);
 enum doc_format format_detect(const char *name, const char *data,
     size_t len);
 const char *format_name(enum doc_format f);
+/* Is name (a path, may be NULL) source code or configuration, by its
+ * extension or its whole name ("wrap.c", "Makefile", "app.conf")?  Such
+ * a file is shown with its lines as written. */
+bool format_is_source(const char *name);
 /* Parse a --format argument; returns -1 for an unknown name. */
 int format_from_name(const char *s, enum doc_format *out);
 

@@ -22,7 +22,9 @@ layout_init(struct layout *l, const struct document *doc,
 	l->doc = doc;
 	l->o = o;
 	l->width = width < 1 ? 1 : width;
-	l->reflow = true;
+	/* source code and configuration: its lines are its own */
+	l->source = format_is_source(doc->path);
+	l->reflow = !l->source;
 	wrap_init(&l->wrap);
 	if (o != NULL)
 		layout_measure(l);
@@ -44,7 +46,7 @@ uncache(struct layout *l)
 void
 layout_set_reflow(struct layout *l, bool on)
 {
-	l->reflow = on && l->o != NULL;
+	l->reflow = on && l->o != NULL && !l->source;
 	uncache(l);
 }
 
@@ -649,7 +651,8 @@ layout_measure(struct layout *l)
 	 * them: without an indent, where one ends and the next starts is
 	 * lost when they are wrapped */
 	l->para_indent = l->o->format == FORMAT_PLAIN && !l->man &&
-	    nlong >= PARA_MIN_LONG && nlong * 100 >= ntext * PARA_LONG_PERCENT &&
+	    !l->source && nlong >= PARA_MIN_LONG &&
+	    nlong * 100 >= ntext * PARA_LONG_PERCENT &&
 	    ntight * 4 >= nlong * 3 && !document_looks_binary(l->doc);
 }
 

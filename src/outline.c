@@ -563,6 +563,38 @@ format_by_name(const char *name)
 	return FORMAT_AUTO;
 }
 
+bool
+format_is_source(const char *name)
+{
+	static const char *const exts[] = {
+		"c", "h", "cc", "cpp", "cxx", "hh", "hpp", "hxx", "m", "mm",
+		"go", "rs", "java", "kt", "scala", "swift", "cs", "py", "pl",
+		"pm", "rb", "php", "lua", "tcl", "js", "mjs", "ts", "jsx",
+		"tsx", "sh", "bash", "zsh", "awk", "sed", "el", "lisp", "scm",
+		"hs", "ml", "pas", "pp", "inc", "s", "asm", "sql", "vim",
+		"mk", "cmake", "json", "yaml", "yml", "toml", "ini", "cfg",
+		"conf", "xml", "html", "htm", "css", "diff", "patch",
+	};
+	static const char *const names[] = {
+		"Makefile", "GNUmakefile", "makefile", "Dockerfile",
+		"CMakeLists.txt", "configure.ac", "Makefile.am",
+	};
+	const char *ext, *slash;
+	size_t i, n;
+
+	if (name == NULL)
+		return false;
+	slash = strrchr(name, '/');
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(slash != NULL ? slash + 1 : name, names[i]) == 0)
+			return true;
+	ext = extension(name, &n);
+	for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strlen(exts[i]) == n && strncasecmp(ext, exts[i], n) == 0)
+			return true;
+	return false;
+}
+
 struct detect_score {
 	int markdown, asciidoc, rst;
 };

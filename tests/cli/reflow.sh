@@ -348,6 +348,31 @@ DOC
 is "$(sed -n '7,8p' "$TMP/out")" "  https://www.example.org/auth/one
                   https://" "a deep line's first row is not left empty"
 
+# Source code and configuration, known by name, keep their lines: the
+# same text named .txt is reflowed (a comment joins the type after it).
+cat >"$TMP/prog.c" <<'DOC'
+	view_outline_sync(v);
+}
+
+/* Is the TOC shown: wanted, with room, and two headings at least? */
+static bool
+toc_fits(const struct view *v)
+{
+	return v->toc_wanted && v->o->n >= 2 &&
+	    v->screen_cols >= VIEW_TOC_MIN_COLS;
+}
+DOC
+cp "$TMP/prog.c" "$TMP/prog.txt"
+mkdir -p "$TMP/src"
+cp "$TMP/prog.c" "$TMP/src/Makefile"
+"$FOLIO" --print --width=80 "$TMP/prog.txt" | grep -q 'least? \*/ static$'
+ok $? "(named .txt, code is read as prose)"
+expand "$TMP/prog.c" >"$TMP/prog.want"
+"$FOLIO" --print --width=80 "$TMP/prog.c" | cmp -s - "$TMP/prog.want"
+ok $? "a .c file is printed with its lines as written"
+"$FOLIO" --print --width=80 "$TMP/src/Makefile" | cmp -s - "$TMP/prog.want"
+ok $? "and so is a Makefile"
+
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"
 
