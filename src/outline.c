@@ -537,6 +537,13 @@ extension(const char *name, size_t *len)
 	return dot;
 }
 
+/* Is the extension ext (n bytes) s, case ignored? */
+static bool
+ext_is(const char *ext, size_t n, const char *s)
+{
+	return strlen(s) == n && strncasecmp(ext, s, n) == 0;
+}
+
 static enum doc_format
 format_by_name(const char *name)
 {
@@ -558,7 +565,7 @@ format_by_name(const char *name)
 		return FORMAT_AUTO;
 	ext = extension(name, &n);
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strlen(map[i].ext) == n && strncasecmp(ext, map[i].ext, n) == 0)
+		if (ext_is(ext, n, map[i].ext))
 			return map[i].f;
 	return FORMAT_AUTO;
 }
@@ -590,7 +597,7 @@ format_is_source(const char *name)
 			return true;
 	ext = extension(name, &n);
 	for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
-		if (strlen(exts[i]) == n && strncasecmp(ext, exts[i], n) == 0)
+		if (ext_is(ext, n, exts[i]))
 			return true;
 	return false;
 }
