@@ -1862,6 +1862,60 @@ plain_stars(struct outline *o, const struct document *doc)
 	outline_compact_levels(o);
 }
 
+/* The first line of an entry of a Debian changelog (deb-changelog(5)),
+ * at the margin: "package (version) distributions; urgency=medium".
+ * Its title is what comes before the ';', *title bytes. */
+static bool
+deb_entry(const char *s, size_t n, size_t *title)
+{
+	const char *close, *semi;
+	size_t i = 0;
+
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
+	    s[i] == '.'))
+		i++;
+	if (i < 2 || i + 3 > n || s[i] != ' ' || s[i + 1] != '(')
+		return false;
+	close = memchr(s + i + 2, ')', n - i - 2);
+	semi = close != NULL ? memchr(close, ';', (size_t)(s + n - close))
+	    : NULL;
+	if (semi == NULL || memmem(semi, (size_t)(s + n - semi), "urgency=",
+	    8) == NULL)
+		return false;
+	*title = (size_t)(semi - s);
+	return true;
+}
+
+/* A Debian changelog (its first line is an entry's): each entry is a
+ * section, titled "package (version) distributions".  Nothing else is
+ * judged. */
+static bool
+plain_changelog(struct outline *o, const struct document *doc)
+{
+	const char *d = doc->data;
+	struct line_iter it;
+	struct line l;
+	size_t t;
+	bool first = true;
+
+	line_iter_init(&it, d, doc->len, doc->text_start);
+	while (line_iter_next(&it, &l)) {
+		if (first && l.end == l.start)
+			continue;
+		if (!deb_entry(d + l.start, l.end - l.start, &t)) {
+			if (first)
+				return false;
+			continue;
+		}
+		first = false;
+		if (!outline_scanned(o, l.start))
+			return true;
+		outline_add(o, l.start, l.lineno, 1, d + l.start, t);
+	}
+	return !first;
+}
+
 void
 fmt_plain_parse(struct outline *o, const struct document *doc)
 {
@@ -1871,6 +1925,8 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 		plain_stars(o, doc);
 		return;
 	}
+	if (plain_changelog(o, doc))
+		return;
 	memset(&p, 0, sizeof p);
 	p.o = o;
 	p.doc = doc;

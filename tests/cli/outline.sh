@@ -2,7 +2,7 @@
 . "$FOLIO_TESTS/lib.sh"
 
 for doc in guide.txt underlined.txt overlined.txt numbered.txt rfc.txt manpage.txt \
-	manual.md manual.adoc manual.rst; do
+	changelog.Debian manual.md manual.adoc manual.rst; do
 	"$FOLIO" --outline "$FOLIO_TESTDATA/$doc" >"$TMP/got"
 	status=$?
 	if cmp -s "$TMP/got" "$FOLIO_TESTDATA/$doc.outline" && [ $status -eq 0 ]; then
