@@ -326,18 +326,11 @@ wrap_line_hang(struct wrap *w, const char *data, size_t start, size_t end,
 			size_t cut = brk_at > row ? brk_at : k;
 
 			/* a line indented so deep that its first word does
-			 * not fit after its blanks: its text starts at the
-			 * hang, not a row further down */
-			if (w->nrows == 0 && blank_run(w, row, cut)) {
-				row = cut;
-				indent = hang;
-				col = indent;
-				brk_at = 0;
-				k = row - 1;
-				continue;
-			}
-			wrap_emit(w, data, row, cut, end, indent,
-			    (flags & WRAP_JOIN) != 0);
+			 * not fit after its blanks: no row of blanks alone,
+			 * its text starts at the hang as a next row would */
+			if (w->nrows > 0 || !blank_run(w, row, cut))
+				wrap_emit(w, data, row, cut, end, indent,
+				    (flags & WRAP_JOIN) != 0);
 			row = cut;
 			while (row < w->nunits && is_blank_unit(&w->units[row]))
 				row++;
