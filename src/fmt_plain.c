@@ -1897,23 +1897,21 @@ plain_changelog(struct outline *o, const struct document *doc)
 	struct line_iter it;
 	struct line l;
 	size_t t;
-	bool first = true;
+	bool more;
 
 	line_iter_init(&it, d, doc->len, doc->text_start);
-	while (line_iter_next(&it, &l)) {
-		if (first && l.end == l.start)
+	while ((more = line_iter_next(&it, &l)) && l.end == l.start)
+		;
+	if (!more || !deb_entry(d + l.start, l.end - l.start, &t))
+		return false;
+	do {
+		if (!deb_entry(d + l.start, l.end - l.start, &t))
 			continue;
-		if (!deb_entry(d + l.start, l.end - l.start, &t)) {
-			if (first)
-				return false;
-			continue;
-		}
-		first = false;
 		if (!outline_scanned(o, l.start))
-			return true;
+			break;
 		outline_add(o, l.start, l.lineno, 1, d + l.start, t);
-	}
-	return !first;
+	} while (line_iter_next(&it, &l));
+	return true;
 }
 
 void
