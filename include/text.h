@@ -91,6 +91,15 @@ text_is_ascii_alnum(uint32_t ch)
 	    (ch >= 'A' && ch <= 'Z');
 }
 
+/* Do the bytes s[0..n) start with prefix? */
+static inline bool
+text_starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
 /* Options for text_clean. */
 #define TEXT_CLEAN_MARKERS 0x01 /* controls as markers (otherwise dropped) */
 #define TEXT_CLEAN_SQUEEZE 0x02 /* runs of white space become one space */

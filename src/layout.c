@@ -152,9 +152,7 @@ line_info(const struct layout *l, const struct segment *g,
 static bool
 starts_with(const struct lineinfo *li, const char *prefix)
 {
-	size_t k = strlen(prefix);
-
-	return li->n >= k && memcmp(li->s, prefix, k) == 0;
+	return text_starts(li->s, li->n, prefix);
 }
 
 /* A row of one character repeated: an underline, a rule, a delimiter. */

@@ -607,14 +607,6 @@ struct detect_score {
 };
 
 static bool
-starts(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && memcmp(s, prefix, k) == 0;
-}
-
-static bool
 all_same(const char *s, size_t n, char c, size_t min)
 {
 	size_t i;
@@ -694,7 +686,7 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 		return;
 	/* a fence opens after a blank line; "~~~~" under a title is an
 	 * underline, and a row of 13 or more a separator (automake's NEWS) */
-	if ((starts(s, n, "```") || starts(s, n, "~~~")) &&
+	if ((text_starts(s, n, "```") || text_starts(s, n, "~~~")) &&
 	    (prev_blank || *fenced) && !all_same(s, n, s[0], 13)) {
 		sc->markdown++;
 		*fenced = !*fenced;
@@ -731,13 +723,13 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 	if (n > 2 && s[0] == ':' && memchr(s + 1, ':', n - 1) != NULL &&
 	    (s[1] >= 'a' && s[1] <= 'z'))
 		sc->asciidoc++;
-	if (starts(s, n, "[[") || starts(s, n, "[source") ||
-	    starts(s, n, "include::") || starts(s, n, "image::") ||
-	    starts(s, n, "ifdef::") || starts(s, n, "[NOTE]") ||
+	if (text_starts(s, n, "[[") || text_starts(s, n, "[source") ||
+	    text_starts(s, n, "include::") || text_starts(s, n, "image::") ||
+	    text_starts(s, n, "ifdef::") || text_starts(s, n, "[NOTE]") ||
 	    (all_same(s, n, '=', 4) && n == 4))
 		sc->asciidoc++;
-	if (starts(s, n, ".. ") && (memmem(s, n, "::", 2) != NULL ||
-	    starts(s, n, ".. _")))
+	if (text_starts(s, n, ".. ") && (memmem(s, n, "::", 2) != NULL ||
+	    text_starts(s, n, ".. _")))
 		sc->rst += 2;
 	/* "Example::" introduces a literal block */
 	if (n > 3 && s[n - 1] == ':' && s[n - 2] == ':' && s[n - 3] != ' ' &&
