@@ -85,6 +85,20 @@ const char *format_name(enum doc_format f);
  * extension or its whole name ("wrap.c", "Makefile", "app.conf")?  Such
  * a file is shown with its lines as written. */
 bool format_is_source(const char *name);
+/* What a line of a patch or of a history starts, as git and diff print
+ * them (git log, git show, git format-patch, git diff, diff -r). */
+enum patch_line {
+	PATCH_NONE,
+	PATCH_COMMIT, /* "commit <hash>" */
+	PATCH_MAIL,   /* "From <hash> <date>", a mail of git format-patch */
+	PATCH_DIFF    /* "diff --git a/x b/x", "diff -ru old/x new/x" */
+};
+enum patch_line format_patch_line(const char *s, size_t n);
+/* Is the document a patch or a history: named .patch or .diff, or its
+ * first line with text (data[0..len), colour escapes left out) starts a
+ * commit, a mail or a diff?  Its lines are shown as written, its
+ * sections are its commits and files. */
+bool format_is_patch(const char *name, const char *data, size_t len);
 /* Parse a --format argument; returns -1 for an unknown name. */
 int format_from_name(const char *s, enum doc_format *out);
 

@@ -1914,6 +1914,299 @@ plain_changelog(struct outline *o, const struct document *doc)
 	return true;
 }
 
+/* Where a patch's file sections are read from: its lines with the colour
+ * escapes left out, and where its hunks end. */
+struct patch {
+	struct outline *o;
+	const struct document *doc;
+	struct buf clean, peek;
+	bool in_commit;    /* a commit or a mail holds the files */
+	enum patch_line pending; /* a commit or a mail whose heading waits
+				    for its subject, or PATCH_NONE */
+	bool header;       /* after a diff line, before its first hunk */
+	size_t at;         /* the commit's line */
+	unsigned long at_line;
+	char hash[13];     /* its title when it has no subject */
+	unsigned long old_left, new_left; /* lines of the hunk to come */
+};
+
+/* Line l's text, its escapes left out (git colours its lines when its
+ * pager is folio): in the document, or in b. */
+static const char *
+patch_text(struct patch *pt, struct buf *b, const struct line *l,
+    size_t *n)
+{
+	const char *s = pt->doc->data + l->start;
+
+	*n = l->end - l->start;
+	if (memchr(s, 0x1b, *n) == NULL && memchr(s, '\b', *n) == NULL)
+		return s;
+	buf_reset(b);
+	text_clean(b, pt->doc->data, l->start, l->end, 0);
+	*n = b->len;
+	return b->len > 0 ? b->data : "";
+}
+
+/* A hunk's header, "@@ -12,5 +12,7 @@": how many of its lines are old
+ * and new (a count left out is 1). */
+static bool
+patch_hunk(const char *s, size_t n, unsigned long *old, unsigned long *new)
+{
+	size_t i = 4;
+	unsigned long count[2];
+	int k;
+
+	if (!text_starts(s, n, "@@ -"))
+		return false;
+	for (k = 0; k < 2; k++) {
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		count[k] = 1;
+		if (i < n && s[i] == ',') {
+			count[k] = 0;
+			for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+				count[k] = count[k] * 10 +
+				    (unsigned long)(s[i] - '0');
+		}
+		if (k == 0) {
+			if (i + 1 >= n || s[i] != ' ' || s[i + 1] != '+')
+				return false;
+			i += 2;
+		}
+	}
+	*old = count[0];
+	*new = count[1];
+	return true;
+}
+
+/* The path a diff line names: "diff --git a/P b/P" the new one, after
+ * " b/" (or the second of two like halves without the prefixes);
+ * "diff --cc P" P; "diff -ru old/P new/P" its last word. */
+static void
+patch_diff_path(const char *s, size_t n, size_t *from)
+{
+	size_t i, k;
+
+	if (text_starts(s, n, "diff --git ")) {
+		for (i = n; i >= 14; i--)
+			if (memcmp(s + i - 3, " b/", 3) == 0) {
+				*from = i;
+				return;
+			}
+		k = n - 11;
+		*from = k % 2 == 1 && s[11 + k / 2] == ' ' &&
+		    memcmp(s + 11, s + 12 + k / 2, k / 2) == 0 ?
+		    12 + k / 2 : 11;
+		return;
+	}
+	if (text_starts(s, n, "diff --cc ") ||
+	    text_starts(s, n, "diff --combined ")) {
+		*from = text_starts(s, n, "diff --cc ") ? 10 : 16;
+		return;
+	}
+	for (i = n; i > 0 && s[i - 1] != ' '; i--)
+		;
+	*from = i;
+}
+
+/* A "--- " or "+++ " line's path, without its date (diff -u) nor git's
+ * "a/" or "b/". */
+static void
+patch_file_path(const char *s, size_t n, size_t *from, size_t *to)
+{
+	const char *tab = memchr(s, '\t', n);
+
+	*from = 4;
+	*to = tab != NULL ? (size_t)(tab - s) : n;
+	if (*to - *from > 2 && (s[4] == 'a' || s[4] == 'b') && s[5] == '/')
+		*from = 6;
+}
+
+/* The waiting commit's heading, titled title[0..n) or its hash. */
+static void
+patch_commit(struct patch *pt, const char *title, size_t n)
+{
+	if (n == 0) {
+		title = pt->hash;
+		n = strlen(pt->hash);
+	}
+	outline_add(pt->o, pt->at, pt->at_line, 1, title, n);
+	pt->pending = PATCH_NONE;
+}
+
+/* A mail's subject, s[0..n) and the lines that go on with it (a long
+ * header is folded: its next lines start with a blank). */
+static void
+patch_subject(struct patch *pt, struct line_iter *it, const char *s,
+    size_t n)
+{
+	struct line_iter save = *it;
+	struct line l;
+	const char *d = pt->doc->data;
+
+	buf_reset(&pt->peek);
+	buf_add(&pt->peek, s, n);
+	while (line_iter_next(it, &l) && l.end > l.start &&
+	    (d[l.start] == ' ' || d[l.start] == '\t')) {
+		buf_addc(&pt->peek, ' ');
+		buf_add(&pt->peek, d + l.start, l.end - l.start);
+		save = *it;
+	}
+	*it = save;
+	patch_commit(pt, pt->peek.data, pt->peek.len);
+}
+
+/* A line of a hunk: true while the hunk goes on. */
+static bool
+patch_in_hunk(struct patch *pt, const char *s, size_t n)
+{
+	switch (n > 0 ? s[0] : ' ') {
+	case ' ':
+		if (pt->old_left > 0)
+			pt->old_left--;
+		if (pt->new_left > 0)
+			pt->new_left--;
+		return true;
+	case '-':
+		if (pt->old_left > 0) {
+			pt->old_left--;
+			return true;
+		}
+		break;
+	case '+':
+		if (pt->new_left > 0) {
+			pt->new_left--;
+			return true;
+		}
+		break;
+	case '\\': /* "\ No newline at end of file" */
+		return true;
+	default:
+		break;
+	}
+	pt->old_left = pt->new_left = 0; /* not a hunk's line: it ended */
+	return false;
+}
+
+/* A line of a patch outside its hunks. */
+static void
+patch_line(struct patch *pt, struct line_iter *it, const struct line *l,
+    const char *s, size_t n)
+{
+	enum patch_line kind = format_patch_line(s, n);
+	int level = pt->in_commit ? 2 : 1;
+	size_t from, to;
+
+	if (pt->pending != PATCH_NONE) {
+		/* the subject: a commit's message is indented four, a mail's
+		 * is its header */
+		if (pt->pending == PATCH_COMMIT && text_starts(s, n, "    ") &&
+		    n > 4 && s[4] != ' ') {
+			patch_commit(pt, s + 4, n - 4);
+			return;
+		}
+		if (pt->pending == PATCH_MAIL &&
+		    text_starts(s, n, "Subject: ")) {
+			from = 9;
+			/* "[PATCH 2/5] ": the list's order says it */
+			if (text_starts(s + from, n - from, "[PATCH")) {
+				const char *close = memchr(s + from, ']',
+				    n - from);
+
+				if (close != NULL)
+					from = (size_t)(close - s) + 1;
+			}
+			patch_subject(pt, it, s + from, n - from);
+			return;
+		}
+		if (kind != PATCH_NONE)
+			patch_commit(pt, NULL, 0);
+	}
+	switch (kind) {
+	case PATCH_COMMIT:
+	case PATCH_MAIL:
+		pt->pending = kind;
+		pt->in_commit = true;
+		pt->header = false;
+		pt->at = l->start;
+		pt->at_line = l->lineno;
+		from = kind == PATCH_COMMIT ? 7 : 5;
+		to = from + 12 < n ? from + 12 : n;
+		memcpy(pt->hash, s + from, to - from);
+		pt->hash[to - from] = '\0';
+		return;
+	case PATCH_DIFF:
+		patch_diff_path(s, n, &from);
+		if (from >= n)
+			from = 0; /* no path after the last blank */
+		outline_add(pt->o, l->start, l->lineno, level, s + from,
+		    n - from);
+		pt->header = true;
+		return;
+	default:
+		break;
+	}
+	if (patch_hunk(s, n, &pt->old_left, &pt->new_left)) {
+		pt->header = false;
+		return;
+	}
+	/* diff -u of two files, or a patch of quilt: "--- old" "+++ new",
+	 * no diff line before them */
+	if (!pt->header && text_starts(s, n, "--- ")) {
+		struct line_iter save = *it;
+		struct line nl;
+		const char *t;
+		size_t tn;
+
+		if (line_iter_next(it, &nl) &&
+		    (t = patch_text(pt, &pt->peek, &nl, &tn)) != NULL &&
+		    text_starts(t, tn, "+++ ")) {
+			patch_file_path(t, tn, &from, &to);
+			/* a file deleted is named by its old path */
+			if (to - from == 9 && memcmp(t + from, "/dev/null", 9) ==
+			    0) {
+				patch_file_path(s, n, &from, &to);
+				t = s;
+			}
+			outline_add(pt->o, l->start, l->lineno, level, t + from,
+			    to - from);
+		}
+		*it = save;
+	}
+}
+
+/* A patch or a history as git and diff print them: a section for each
+ * commit (titled with its subject) or mail of git format-patch, and under
+ * it one for each file it changes. */
+static void
+plain_patch(struct outline *o, const struct document *doc)
+{
+	struct patch pt;
+	struct line_iter it;
+	struct line l;
+
+	memset(&pt, 0, sizeof pt);
+	pt.o = o;
+	pt.doc = doc;
+	line_iter_init(&it, doc->data, doc->len, doc->text_start);
+	while (line_iter_next(&it, &l)) {
+		size_t n;
+		const char *s = patch_text(&pt, &pt.clean, &l, &n);
+
+		if (!outline_scanned(o, l.start))
+			break;
+		if ((pt.old_left > 0 || pt.new_left > 0) &&
+		    patch_in_hunk(&pt, s, n))
+			continue;
+		patch_line(&pt, &it, &l, s, n);
+	}
+	if (pt.pending != PATCH_NONE)
+		patch_commit(&pt, NULL, 0);
+	outline_compact_levels(o);
+	buf_fini(&pt.clean);
+	buf_fini(&pt.peek);
+}
+
 void
 fmt_plain_parse(struct outline *o, const struct document *doc)
 {
@@ -1921,6 +2214,11 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 
 	if (plain_outline_mode(doc)) {
 		plain_stars(o, doc);
+		return;
+	}
+	if (format_is_patch(doc->path, doc->data + doc->text_start,
+	    doc->len - doc->text_start)) {
+		plain_patch(o, doc);
 		return;
 	}
 	if (plain_changelog(o, doc))

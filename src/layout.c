@@ -22,8 +22,10 @@ layout_init(struct layout *l, const struct document *doc,
 	l->doc = doc;
 	l->o = o;
 	l->width = width < 1 ? 1 : width;
-	/* source code and configuration: its lines are its own */
-	l->source = format_is_source(doc->path);
+	/* source code, configuration, a patch: its lines are its own */
+	l->source = format_is_source(doc->path) ||
+	    format_is_patch(doc->path, doc->data + doc->text_start,
+	    doc->len - doc->text_start);
 	l->reflow = !l->source;
 	wrap_init(&l->wrap);
 	if (o != NULL)

@@ -15,6 +15,8 @@
 
 /* Content detection looks at the start of the document only. */
 #define DETECT_BYTES (256u * 1024)
+/* A patch is known by its first line with text within these bytes. */
+#define PATCH_DETECT_BYTES 4096u
 /* A format is chosen from content when its score reaches this. */
 #define DETECT_MIN_SCORE 3
 
@@ -606,6 +608,80 @@ struct detect_score {
 	int markdown, asciidoc, rst;
 };
 
+/* How many lowercase hexadecimal digits s[0..n) starts with. */
+static size_t
+hex_run(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
+	    (s[i] >= 'a' && s[i] <= 'f')))
+		i++;
+	return i;
+}
+
+enum patch_line
+format_patch_line(const char *s, size_t n)
+{
+	size_t k;
+
+	if (text_starts(s, n, "commit ")) {
+		/* "commit <hash>", maybe with its branches after it */
+		k = hex_run(s + 7, n - 7);
+		if (k >= 7 && (7 + k == n || s[7 + k] == ' '))
+			return PATCH_COMMIT;
+	} else if (text_starts(s, n, "From ")) {
+		/* git format-patch: "From <hash> Mon Sep 17 00:00:00 2001" */
+		k = hex_run(s + 5, n - 5);
+		if ((k == 40 || k == 64) && 5 + k < n && s[5 + k] == ' ')
+			return PATCH_MAIL;
+	} else if (text_starts(s, n, "diff -")) {
+		/* "diff --git a/P b/P", "diff --cc P", "diff -ru old new" */
+		return PATCH_DIFF;
+	}
+	return PATCH_NONE;
+}
+
+bool
+format_is_patch(const char *name, const char *data, size_t len)
+{
+	struct line_iter it;
+	struct line l, next;
+	struct buf clean;
+	bool yes = false, more;
+
+	if (name != NULL) {
+		size_t n;
+		const char *ext = extension(name, &n);
+
+		if (ext_is(ext, n, "patch") || ext_is(ext, n, "diff"))
+			return true;
+	}
+	if (len > PATCH_DETECT_BYTES)
+		len = PATCH_DETECT_BYTES;
+	line_iter_init(&it, data, len, 0);
+	while ((more = line_iter_next(&it, &l)) && l.end == l.start)
+		;
+	if (!more)
+		return false;
+	/* git colours its lines when its pager is folio */
+	buf_init(&clean);
+	text_clean(&clean, data, l.start, l.end, 0);
+	if (clean.len > 0) {
+		yes = format_patch_line(clean.data, clean.len) != PATCH_NONE;
+		/* diff -u of two files: "--- old" then "+++ new" */
+		if (!yes && text_starts(clean.data, clean.len, "--- ") &&
+		    line_iter_next(&it, &next)) {
+			buf_reset(&clean);
+			text_clean(&clean, data, next.start, next.end, 0);
+			yes = clean.len > 0 &&
+			    text_starts(clean.data, clean.len, "+++ ");
+		}
+	}
+	buf_fini(&clean);
+	return yes;
+}
+
 static bool
 all_same(const char *s, size_t n, char c, size_t min)
 {
@@ -776,7 +852,12 @@ format_detect(const char *name, const char *data, size_t len)
 {
 	enum doc_format f = format_by_name(name);
 
-	return f != FORMAT_AUTO ? f : format_by_content(data, len);
+	if (f != FORMAT_AUTO)
+		return f;
+	/* a patch's lines are whatever its files' are: it is read as one */
+	if (format_is_patch(name, data, len))
+		return FORMAT_PLAIN;
+	return format_by_content(data, len);
 }
 
 const char *

@@ -2,7 +2,7 @@
 . "$FOLIO_TESTS/lib.sh"
 
 for doc in guide.txt underlined.txt overlined.txt numbered.txt rfc.txt manpage.txt \
-	changelog.Debian manual.md manual.adoc manual.rst; do
+	changelog.Debian history.patch manual.md manual.adoc manual.rst; do
 	"$FOLIO" --outline "$FOLIO_TESTDATA/$doc" >"$TMP/got"
 	status=$?
 	if cmp -s "$TMP/got" "$FOLIO_TESTDATA/$doc.outline" && [ $status -eq 0 ]; then
@@ -27,6 +27,91 @@ ok $? "Markdown in a .txt file is recognised by its content"
 "$FOLIO" --outline --format=plain "$FOLIO_TESTDATA/manual.md" >"$TMP/got"
 ! cmp -s "$TMP/got" "$FOLIO_TESTDATA/manual.md.outline"
 ok $? "--format=plain overrides the .md name"
+
+# A history as git prints it: known by its first line, wherever it comes
+# from, and with the colours git gives it when its pager is folio.
+"$FOLIO" --outline <"$FOLIO_TESTDATA/history.patch" >"$TMP/got"
+cmp -s "$TMP/got" "$FOLIO_TESTDATA/history.patch.outline"
+ok $? "git log -p piped in: a section per commit, one per file under it"
+esc=$(printf '\033')
+sed -e "s/^commit .*/$esc[33m&$esc[m/" -e "s/^diff .*/$esc[1m&$esc[m/" \
+	-e "s/^-.*/$esc[31m&$esc[m/" -e "s/^+.*/$esc[32m&$esc[m/" \
+	"$FOLIO_TESTDATA/history.patch" | "$FOLIO" --outline >"$TMP/got"
+cmp -s "$TMP/got" "$FOLIO_TESTDATA/history.patch.outline"
+ok $? "git log -p in colour: the same sections"
+
+# A commit that adds Markdown is still read as a patch, not as Markdown.
+cat >"$TMP/md.patch.txt" <<'DOC'
+commit 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567
+Author: Ben Writer <ben@example.org>
+
+    docs: an introduction
+
+diff --git a/docs/intro.md b/docs/intro.md
+--- /dev/null
++++ b/docs/intro.md
+@@ -0,0 +1,13 @@
++# Introduction
++
++Read the [guide](guide.md) first, then *this*.
++
++```sh
++make check
++```
++
++## Building
++
++- `configure`, as the [install notes](install.md) say
++- `make`, as the [make manual](make.md) says
++- `make check`, as the [testing notes](testing.md) say
+DOC
+"$FOLIO" --outline "$TMP/md.patch.txt" >"$TMP/got"
+is "$(cat "$TMP/got")" "1	1	docs: an introduction
+2	6	docs/intro.md" "a patch adding Markdown is read as a patch"
+
+# git format-patch: a mail a commit, its subject folded over two lines.
+cat >"$TMP/series.mbox" <<'DOC'
+From 4f3a9c2e81d7b6a5f0e4c3d2b1a0987654321fed Mon Sep 17 00:00:00 2001
+From: Ada Reader <ada@example.org>
+Date: Mon, 30 Nov 2026 10:12:44 +0000
+Subject: [PATCH 1/2] pager: the status line names the section the top row
+ is in
+
+---
+ docs/pager.md | 1 +
+ 1 file changed, 1 insertion(+)
+
+diff --git a/docs/pager.md b/docs/pager.md
+--- a/docs/pager.md
++++ b/docs/pager.md
+@@ -1 +1,2 @@
+ The bottom row shows the name of the document
++and the section.
+-- 
+2.39.5
+
+From 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567 Mon Sep 17 00:00:00 2001
+From: Ben Writer <ben@example.org>
+Subject: [PATCH 2/2] notes: the old draft goes
+
+diff --git a/notes/draft.txt b/notes/draft.txt
+DOC
+"$FOLIO" --outline "$TMP/series.mbox" >"$TMP/got"
+is "$(cat "$TMP/got")" "1	1	pager: the status line names the section the top row is in
+2	11	docs/pager.md
+1	20	notes: the old draft goes
+2	24	notes/draft.txt" "git format-patch: a section per mail, titled with its subject"
+
+# diff -u of two files: no diff line, a section from "--- " "+++ ".
+cat >"$TMP/two.diff.txt" <<'DOC'
+--- old/guide.txt	2026-11-30 10:12:44.000000000 +0000
++++ new/guide.txt	2026-12-01 09:00:00.000000000 +0000
+@@ -1 +1 @@
+-Read me first.
++Read me first, then the rest.
+DOC
+"$FOLIO" --outline "$TMP/two.diff.txt" >"$TMP/got"
+is "$(cat "$TMP/got")" "1	1	new/guide.txt" "diff -u: the new file names the section, without its date"
 
 "$FOLIO" --toc "$FOLIO_TESTDATA/numbered.txt" >"$TMP/got"
 cat >"$TMP/want" <<'TOC'

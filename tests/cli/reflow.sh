@@ -348,6 +348,13 @@ DOC
 is "$(sed -n '7,8p' "$TMP/out")" "  https://www.example.org/auth/one
                   https://" "a deep line's first row is not left empty"
 
+# A patch piped in (git log -p) keeps its lines: an added line of prose
+# is not joined to the next.
+"$FOLIO" --print --width=80 <"$FOLIO_TESTDATA/history.patch" >"$TMP/out"
+grep -q '^+and how far into it you are, and the title of$' "$TMP/out" &&
+	grep -q '^diff --git a/db/schema.sql b/db/schema.sql$' "$TMP/out"
+ok $? "a patch on standard input keeps its lines"
+
 # Source code and configuration, known by name, keep their lines: the
 # same text named .txt is reflowed (a comment joins the type after it).
 cat >"$TMP/prog.c" <<'DOC'
