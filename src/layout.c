@@ -486,6 +486,83 @@ one_word(const struct lineinfo *li, size_t from)
 	    memchr(li->s + from, '\t', li->n - from) == NULL;
 }
 
+static size_t
+digits(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && s[k] >= '0' && s[k] <= '9')
+		k++;
+	return k - i;
+}
+
+/* A date or a time at s[i] (2026-12-06, 2026/12/06, 17:34:49, a
+ * syslog's "Dec  6 17:34:49"), maybe in brackets: a log's stamp. */
+static bool
+stamp_at(const char *s, size_t n, size_t i)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	size_t k;
+
+	if (i < n && s[i] == '[')
+		i++;
+	if (digits(s, n, i) == 4 && i + 10 <= n &&
+	    (s[i + 4] == '-' || s[i + 4] == '/') && s[i + 7] == s[i + 4] &&
+	    digits(s, n, i + 5) == 2 && digits(s, n, i + 8) == 2)
+		return true;
+	k = digits(s, n, i);
+	if ((k == 1 || k == 2) && i + k + 6 <= n && s[i + k] == ':' &&
+	    digits(s, n, i + k + 1) == 2 && s[i + k + 3] == ':' &&
+	    digits(s, n, i + k + 4) == 2)
+		return true;
+	if (i + 15 <= n && s[i + 3] == ' ' && s[i + 6] == ' ' &&
+	    s[i + 7] != '[') {
+		for (k = 0; k < sizeof months - 1; k += 3)
+			if (memcmp(s + i, months + k, 3) == 0)
+				return stamp_at(s, n, i + 7);
+	}
+	return false;
+}
+
+/* How a line starts, when it starts as a record of a log or of a tool's
+ * output does: with a stamp (first, or after one word: "update-
+ * alternatives 2026-12-06 ..."), or with a field ("Name: value",
+ * "/usr/share/fonts: caching").  A field's name says its kind: all
+ * small letters ("cat:"), capitalised ("License:"), all capitals
+ * ("CAUTION:"), or other ("20051107:", "t/t1NNN:"). */
+enum record { RECORD_NONE, RECORD_STAMP, RECORD_SMALL, RECORD_CAPITAL,
+	RECORD_CAPITALS, RECORD_OTHER };
+
+static enum record
+record_start(const struct lineinfo *li)
+{
+	const char *sp = memchr(li->s, ' ', li->n);
+	size_t w = sp != NULL ? (size_t)(sp - li->s) : li->n, i;
+	unsigned small = 0, capitals = 0;
+
+	if (stamp_at(li->s, li->n, 0) ||
+	    (sp != NULL && stamp_at(li->s, li->n, w + 1)))
+		return RECORD_STAMP;
+	if (w < 2 || li->s[w - 1] != ':' || li->s[w - 2] == ':')
+		return RECORD_NONE;
+	for (i = 0; i + 1 < w; i++) {
+		char c = li->s[i];
+
+		if (c >= 'a' && c <= 'z')
+			small++;
+		else if (c >= 'A' && c <= 'Z')
+			capitals++;
+		else
+			return RECORD_OTHER;
+	}
+	if (capitals == 0)
+		return RECORD_SMALL;
+	if (small == 0)
+		return RECORD_CAPITALS;
+	return capitals == 1 && li->s[0] >= 'A' && li->s[0] <= 'Z' ?
+	    RECORD_CAPITAL : RECORD_OTHER;
+}
+
 static bool
 joins_plain(const struct layout *l, const struct lineinfo *a,
     const struct lineinfo *b, int hang)
@@ -517,6 +594,13 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	/* a list of symbols, paths or addresses, one a line (or one beside
 	 * a tag, the others under it): two lines of one word each stay two */
 	if (one_word(a, tagged ? after : 0) && one_word(b, 0))
+		return false;
+	/* two records of a log or of a tool's output (each with a stamp,
+	 * or each a field of one kind): each its own line.  A field after
+	 * one of another kind goes on a sentence ("CAUTION: ... in CMYK
+	 * JPEG" then "files: 0 represents ...") */
+	if (record_start(b) != RECORD_NONE &&
+	    record_start(a) == record_start(b))
 		return false;
 	/* a tag starts an item of its own, even on a justified line */
 	if (tag_start(b, &after) >= 0)

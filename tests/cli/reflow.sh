@@ -335,6 +335,37 @@ ok $? "one word beside a tag and one under it stay two lines"
 grep -q '/explains/it in a$' "$TMP/out"
 ok $? "an address alone on a line of prose still joins the prose after it"
 
+# A log and a tool's output are records, a line each: lines that start
+# with a stamp, or each with a field ("Name: value"), are not joined.
+cat >"$TMP/records.txt" <<'DOC'
+2026-12-06 17:34:49 startup archives unpack for the packages given
+2026-12-06 17:34:50 upgrade libexample0:amd64 1.2.3-1 1.2.4-1
+update-alternatives 2026-12-06 17:34:51: run with --install /usr/bin/pager
+update-alternatives 2026-12-06 17:34:52: link group pager updated to less
+Dec  6 17:34:53 host kernel: a message long enough to be joined with the next
+Dec  6 17:34:54 host kernel: and the next one, which is a record of its own
+
+Files: src/reader.c src/screen.c src/wrap.c src/layout.c
+Copyright: 2026 The folio developers of the terminal reader
+License: the license of the whole of this program
+
+/srv/fonts: caching, new cache contents: 0 fonts, 1 dirs
+/srv/fonts/truetype: caching, new cache contents: 22 fonts, 0 dirs
+
+A paragraph of prose whose second line starts with a word and a colon
+example: it is still prose, and it joins the line before it as it did.
+DOC
+"$FOLIO" --print --width=100 "$TMP/records.txt" >"$TMP/out"
+[ "$(grep -c '^2026-12-06 ' "$TMP/out")" -eq 2 ] &&
+	[ "$(grep -c '^update-alternatives ' "$TMP/out")" -eq 2 ] &&
+	[ "$(grep -c '^Dec  6 ' "$TMP/out")" -eq 2 ]
+ok $? "a log's lines, each with its stamp, are not joined"
+grep -q '^Copyright: 2026 The folio developers of the terminal reader$' "$TMP/out" &&
+	grep -q '^/srv/fonts/truetype: caching' "$TMP/out"
+ok $? "field lines ('Name: value') are not joined"
+grep -q 'with a word and a colon example: it is still prose' "$TMP/out"
+ok $? "a prose line starting with a word and a colon still joins"
+
 # A line indented deeper than the width leaves room for: its text starts
 # at the hang (half the width at most), not on the row after an empty one.
 cat >"$TMP/deep.txt" <<'DOC'
