@@ -354,6 +354,9 @@ License: the license of the whole of this program
 
 A paragraph of prose whose second line starts with a word and a colon
 example: it is still prose, and it joins the line before it as it did.
+
+CAUTION: a warning written in prose whose next line starts, by chance,
+files: with a word and a colon, goes on its sentence: the two lines join.
 DOC
 "$FOLIO" --print --width=100 "$TMP/records.txt" >"$TMP/out"
 [ "$(grep -c '^2026-12-06 ' "$TMP/out")" -eq 2 ] &&
@@ -365,6 +368,8 @@ grep -q '^Copyright: 2026 The folio developers of the terminal reader$' "$TMP/ou
 ok $? "field lines ('Name: value') are not joined"
 grep -q 'with a word and a colon example: it is still prose' "$TMP/out"
 ok $? "a prose line starting with a word and a colon still joins"
+grep -q 'starts, by chance, files: with a word' "$TMP/out"
+ok $? "a field after one of another kind (CAUTION: then files:) joins"
 
 # A line indented deeper than the width leaves room for: its text starts
 # at the hang (half the width at most), not on the row after an empty one.
