@@ -526,27 +526,45 @@ stamp_at(const char *s, size_t n, size_t i)
 
 /* How a line starts, when it starts as a record of a log or of a tool's
  * output does: with a stamp (first, or after one word: "update-
- * alternatives 2026-12-06 ..."), or with a field ("Name: value",
- * "/usr/share/fonts: caching").  A field's name says its kind: all
+ * alternatives 2026-12-06 ..."), a commit's hash (git log --oneline,
+ * git blame, with a '^' before a boundary commit's), a path and a colon (grep, a compiler's messages:
+ * "src/wrap.c:12: ..."), a line number and a colon (grep -n of one
+ * file), or a field ("Name: value").  A field's name says its kind: all
  * small letters ("cat:"), capitalised ("License:"), all capitals
- * ("CAUTION:"), or other ("20051107:", "t/t1NNN:"). */
-enum record { RECORD_NONE, RECORD_STAMP, RECORD_SMALL, RECORD_CAPITAL,
-	RECORD_CAPITALS, RECORD_OTHER };
+ * ("CAUTION:"), or other ("20051107:", "make[1]:"). */
+enum record { RECORD_NONE, RECORD_STAMP, RECORD_HASH, RECORD_PATH,
+	RECORD_LINE, RECORD_SMALL, RECORD_CAPITAL, RECORD_CAPITALS,
+	RECORD_OTHER };
 
 static enum record
 record_start(const struct lineinfo *li)
 {
-	const char *sp = memchr(li->s, ' ', li->n);
-	size_t w = sp != NULL ? (size_t)(sp - li->s) : li->n, i;
-	unsigned small = 0, capitals = 0;
+	const char *s = li->s, *colon;
+	size_t n = li->n, w = 0, i;
+	unsigned small = 0, capitals = 0, hex = 0, dec = 0;
 
-	if (stamp_at(li->s, li->n, 0) ||
-	    (sp != NULL && stamp_at(li->s, li->n, w + 1)))
+	while (w < n && s[w] != ' ' && s[w] != '\t')
+		w++;
+	if (stamp_at(s, n, 0) || (w < n && stamp_at(s, n, w + 1)))
 		return RECORD_STAMP;
-	if (w < 2 || li->s[w - 1] != ':' || li->s[w - 2] == ':')
+	for (i = 0; i < w; i++) {
+		dec += s[i] >= '0' && s[i] <= '9';
+		hex += s[i] >= 'a' && s[i] <= 'f';
+	}
+	if (w >= 7 && w <= 65 && dec > 0 && dec + hex + (s[0] == '^') == w)
+		return RECORD_HASH;
+	colon = memchr(s, ':', w);
+	if (colon == NULL || colon == s)
+		return RECORD_NONE;
+	if (digits(s, n, 0) == (size_t)(colon - s))
+		return RECORD_LINE;
+	if (memchr(s, '/', (size_t)(colon - s)) != NULL ||
+	    memchr(s, '.', (size_t)(colon - s)) != NULL)
+		return RECORD_PATH;
+	if (colon != s + w - 1 || w < 2)
 		return RECORD_NONE;
 	for (i = 0; i + 1 < w; i++) {
-		char c = li->s[i];
+		char c = s[i];
 
 		if (c >= 'a' && c <= 'z')
 			small++;
@@ -559,7 +577,7 @@ record_start(const struct lineinfo *li)
 		return RECORD_SMALL;
 	if (small == 0)
 		return RECORD_CAPITALS;
-	return capitals == 1 && li->s[0] >= 'A' && li->s[0] <= 'Z' ?
+	return capitals == 1 && s[0] >= 'A' && s[0] <= 'Z' ?
 	    RECORD_CAPITAL : RECORD_OTHER;
 }
 

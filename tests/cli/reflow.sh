@@ -352,6 +352,16 @@ License: the license of the whole of this program
 /srv/fonts: caching, new cache contents: 0 fonts, 1 dirs
 /srv/fonts/truetype: caching, new cache contents: 22 fonts, 0 dirs
 
+39bb565 tests: a field after one of another kind joins (the libjpeg case)
+8c135f5 layout: a log's lines and a list of fields are records, not prose
+^8214509 (folio developers 2026-11-23 09:12:46 +0000 1) a line of a blame
+^8214509 (folio developers 2026-11-23 09:12:46 +0000 2) and the one after
+
+docs/guide.txt:12:the line of a file that grep found, long enough to fill a row
+docs/guide.txt:14:and the next line that grep found, its path first like the one
+1425:CAUTION: it appears that the text grep found in one file is long
+1426:files: 0 represents the next match of the same search, with its number
+
 A paragraph of prose whose second line starts with a word and a colon
 example: it is still prose, and it joins the line before it as it did.
 
@@ -366,6 +376,10 @@ ok $? "a log's lines, each with its stamp, are not joined"
 grep -q '^Copyright: 2026 The folio developers of the terminal reader$' "$TMP/out" &&
 	grep -q '^/srv/fonts/truetype: caching' "$TMP/out"
 ok $? "field lines ('Name: value') are not joined"
+grep -q '^8c135f5 layout' "$TMP/out" && grep -q '^\^8214509 (folio developers 2026-11-23 09:12:46 +0000 2)' "$TMP/out"
+ok $? "git log --oneline and git blame lines are not joined"
+grep -q '^docs/guide.txt:14:and the next' "$TMP/out" && grep -q '^1426:files' "$TMP/out"
+ok $? "grep's lines (path: or line number:) are not joined"
 grep -q 'with a word and a colon example: it is still prose' "$TMP/out"
 ok $? "a prose line starting with a word and a colon still joins"
 grep -q 'starts, by chance, files: with a word' "$TMP/out"
