@@ -2191,10 +2191,17 @@ plain_patch(struct outline *o, const struct document *doc)
 	line_iter_init(&it, doc->data, doc->len, doc->text_start);
 	while (line_iter_next(&it, &l)) {
 		size_t n;
-		const char *s = patch_text(&pt, &pt.clean, &l, &n);
+		const char *s;
 
-		if (!outline_scanned(o, l.start))
-			break;
+		/* scanned up to a commit whose heading waits for its
+		 * subject: the sections before it are all known */
+		if (!outline_scanned(o, pt.pending != PATCH_NONE ? pt.at :
+		    l.start)) {
+			buf_fini(&pt.clean);
+			buf_fini(&pt.peek);
+			return; /* the reader left */
+		}
+		s = patch_text(&pt, &pt.clean, &l, &n);
 		if ((pt.old_left > 0 || pt.new_left > 0) &&
 		    patch_in_hunk(&pt, s, n))
 			continue;
