@@ -611,6 +611,13 @@ main(int argc, char **argv)
 	    in_pager(&opt) && isatty(STDERR_FILENO));
 	if (rc >= 0)
 		return rc;
+	/* nothing came down the pipe (git diff with no change, when folio
+	 * is git's pager): nothing to read, as less -F says */
+	if (in_pager(&opt) && doc.path == NULL && doc.len == 0 &&
+	    doc.source == DOC_EMPTY) {
+		document_fini(&doc);
+		return EXIT_SUCCESS;
+	}
 	outline_init(&o);
 	/* searching and printing read every byte of the mapping; an outline
 	 * reads the file through a buffer and only its headings there */

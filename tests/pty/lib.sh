@@ -36,7 +36,9 @@ start() {
 	PTY_N=$((PTY_N + 1))
 	PTY_SOCK="folio-test-$$-$PTY_N"
 	tm new-session -d -s t -x "$cols" -y "$rows" "$cmd"
-	wait_for '%|sorted by' || echo "# folio did not draw a status line"
+	# PTY_NO_SCREEN: folio is not to show one (it leaves at once)
+	[ -n "${PTY_NO_SCREEN:-}" ] ||
+		wait_for '%|sorted by' || echo "# folio did not draw a status line"
 }
 
 screen() { tm capture-pane -p -t t 2>/dev/null; }

@@ -139,6 +139,16 @@ is "$(wait_exit)" 0 "q quits a piped document"
 PTY_PIPE_FROM=
 
 : >"$TMP/empty.txt"
+# Nothing down the pipe (git diff with no change, folio as git's pager):
+# nothing to read, folio leaves at once and the terminal is as it was.
+PTY_PIPE_FROM="$TMP/empty.txt" PTY_NO_SCREEN=1 start 100 24 --
+is "$(wait_exit)" 0 "an empty pipe: folio leaves at once, status 0"
+! screen_has '~|stdin'
+ok $? "and shows no screen"
+cmp -s "$TMP/stty.before" "$TMP/stty.after"
+ok $? "the terminal modes are as before"
+PTY_PIPE_FROM=
+
 start 100 24 -- "$TMP/empty.txt"
 check '^~' "an empty document opens"
 keys j k G g ']' '[' Tab
