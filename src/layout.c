@@ -633,6 +633,94 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	    l->fill * FILL_SLACK_PERCENT;
 }
 
+/* How long the first word of li is (to its first blank), when it has a
+ * letter or a digit in it; 0 otherwise. */
+static size_t
+first_word_len(const struct lineinfo *li)
+{
+	size_t w = 0;
+	bool alnum = false;
+
+	while (w < li->n && li->s[w] != ' ' && li->s[w] != '\t') {
+		alnum = alnum || text_is_ascii_alnum((unsigned char)li->s[w]);
+		w++;
+	}
+	return alnum ? w : 0;
+}
+
+/* Do a and b start with the same word at the same indent? */
+static bool
+same_start(const struct lineinfo *a, const struct lineinfo *b)
+{
+	size_t w = first_word_len(a);
+
+	return w > 0 && a->indent == b->indent && first_word_len(b) == w &&
+	    memcmp(a->s, b->s, w) == 0;
+}
+
+/* The whole line before the one that starts at start (its '\n' just
+ * before), or the one that starts at next; false at the document's ends
+ * or past LAYOUT_CHUNK bytes. */
+static bool
+neighbour_line(const struct layout *l, size_t start, size_t next,
+    struct segment *s)
+{
+	const char *d = l->doc->data, *p;
+	size_t len = l->doc->len, lo, e;
+
+	if (next == 0) {
+		if (start <= l->doc->text_start || d[start - 1] != '\n')
+			return false;
+		e = start - 1;
+		lo = e > LAYOUT_CHUNK ? e - LAYOUT_CHUNK : 0;
+		p = memrchr(d + lo, '\n', e - lo);
+		if (p == NULL && lo > 0)
+			return false;
+		s->start = p != NULL ? (size_t)(p - d) + 1 : 0;
+		if (s->start < l->doc->text_start)
+			s->start = l->doc->text_start;
+		s->next = start;
+	} else {
+		if (next >= len || d[next - 1] != '\n')
+			return false;
+		p = memchr(d + next, '\n', len - next > LAYOUT_CHUNK ?
+		    LAYOUT_CHUNK : len - next);
+		if (p == NULL && len - next > LAYOUT_CHUNK)
+			return false;
+		e = p != NULL ? (size_t)(p - d) : len;
+		s->start = next;
+		s->next = p != NULL ? e + 1 : len;
+	}
+	s->end = strip_cr(d, s->start, e);
+	return true;
+}
+
+/* Lines a (segment ga) and b (gb) start with the same word, and so does
+ * the line before a or the one after b: three lines of a tool's output
+ * ("checking for gcc... gcc", configure's), not a paragraph. */
+static bool
+run_of_three(const struct layout *l, const struct segment *ga,
+    const struct segment *gb, const struct lineinfo *a,
+    const struct lineinfo *b)
+{
+	struct segment g;
+	struct lineinfo c;
+
+	if (!same_start(a, b))
+		return false;
+	if (neighbour_line(l, ga->start, 0, &g)) {
+		line_info(l, &g, &c);
+		if (same_start(a, &c))
+			return true;
+	}
+	if (neighbour_line(l, 0, gb->next, &g)) {
+		line_info(l, &g, &c);
+		if (same_start(b, &c))
+			return true;
+	}
+	return false;
+}
+
 static bool
 layout_joins(const struct layout *l, const struct segment *ga,
     const struct segment *gb)
@@ -667,7 +755,8 @@ layout_joins(const struct layout *l, const struct segment *ga,
 	case FORMAT_RST:
 		return joins_rst(l, &a, &b, hang);
 	default:
-		return joins_plain(l, &a, &b, hang);
+		return !run_of_three(l, ga, gb, &a, &b) &&
+		    joins_plain(l, &a, &b, hang);
 	}
 }
 

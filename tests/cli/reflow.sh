@@ -385,6 +385,24 @@ ok $? "a prose line starting with a word and a colon still joins"
 grep -q 'starts, by chance, files: with a word' "$TMP/out"
 ok $? "a field after one of another kind (CAUTION: then files:) joins"
 
+# Three lines that start with one word are a tool's output (configure's
+# "checking ..."), not a paragraph; two in prose still join.
+cat >"$TMP/run.txt" <<'DOC'
+checking for a BSD-compatible install... /usr/bin/install -c
+checking whether build environment is sane... yes
+checking for a race-free mkdir -p... /usr/bin/mkdir -p
+checking for gawk... no
+
+Of every document it opened, the reader keeps the place, and with it
+the section that place is in, the time it was left there, and then
+the next line starts with the word the line before it did.
+DOC
+"$FOLIO" --print --width=100 "$TMP/run.txt" >"$TMP/out"
+[ "$(grep -c '^checking ' "$TMP/out")" -eq 4 ]
+ok $? "three lines or more starting with one word keep their lines"
+grep -q 'and then the next line starts' "$TMP/out"
+ok $? "two lines of prose starting with one word still join"
+
 # A line indented deeper than the width leaves room for: its text starts
 # at the hang (half the width at most), not on the row after an empty one.
 cat >"$TMP/deep.txt" <<'DOC'

@@ -117,8 +117,9 @@ check "Width $((w + 4))" "+ makes it wider again"
 # The paragraphs are wrapped again at each width, the rows already laid
 # out at another width not reused (long paragraphs: few on the screen,
 # whose rows folio keeps).
-awk 'BEGIN { for (p = 1; p <= 3; p++) { for (i = 1; i <= 20; i++)
-	printf "Paragraph %d, line %02d, of prose that the reader joins and wraps.\n", p, i
+awk 'BEGIN { split("then and so here now", w, " ")
+	for (p = 1; p <= 3; p++) { for (i = 1; i <= 20; i++)
+	printf "%s paragraph %d, line %02d, of prose that the reader joins.\n", w[i % 5 + 1], p, i
 	print "" } }' > "$TMP/paras.txt"
 # wrapped_at W: the first paragraph's first two rows at W columns
 wrapped_at() { sed '/^$/q' "$TMP/paras.txt" | tr '\n' ' ' |
