@@ -659,39 +659,46 @@ same_start(const struct lineinfo *a, const struct lineinfo *b)
 }
 
 /* The whole line before the one that starts at start (its '\n' just
- * before), or the one that starts at next; false at the document's ends
- * or past LAYOUT_CHUNK bytes. */
+ * before it): false at the document's start or past LAYOUT_CHUNK. */
 static bool
-neighbour_line(const struct layout *l, size_t start, size_t next,
-    struct segment *s)
+line_before(const struct layout *l, size_t start, struct segment *s)
 {
 	const char *d = l->doc->data, *p;
-	size_t len = l->doc->len, lo, e;
+	size_t lo, e;
 
-	if (next == 0) {
-		if (start <= l->doc->text_start || d[start - 1] != '\n')
-			return false;
-		e = start - 1;
-		lo = e > LAYOUT_CHUNK ? e - LAYOUT_CHUNK : 0;
-		p = memrchr(d + lo, '\n', e - lo);
-		if (p == NULL && lo > 0)
-			return false;
-		s->start = p != NULL ? (size_t)(p - d) + 1 : 0;
-		if (s->start < l->doc->text_start)
-			s->start = l->doc->text_start;
-		s->next = start;
-	} else {
-		if (next >= len || d[next - 1] != '\n')
-			return false;
-		p = memchr(d + next, '\n', len - next > LAYOUT_CHUNK ?
-		    LAYOUT_CHUNK : len - next);
-		if (p == NULL && len - next > LAYOUT_CHUNK)
-			return false;
-		e = p != NULL ? (size_t)(p - d) : len;
-		s->start = next;
-		s->next = p != NULL ? e + 1 : len;
-	}
+	if (start <= l->doc->text_start || d[start - 1] != '\n')
+		return false;
+	e = start - 1;
+	lo = e > LAYOUT_CHUNK ? e - LAYOUT_CHUNK : 0;
+	p = memrchr(d + lo, '\n', e - lo);
+	if (p == NULL && lo > 0)
+		return false;
+	s->start = p != NULL ? (size_t)(p - d) + 1 : 0;
+	if (s->start < l->doc->text_start)
+		s->start = l->doc->text_start;
 	s->end = strip_cr(d, s->start, e);
+	s->next = start;
+	return true;
+}
+
+/* The whole line that starts at next (after a '\n'): false at the
+ * document's end or past LAYOUT_CHUNK. */
+static bool
+line_after(const struct layout *l, size_t next, struct segment *s)
+{
+	const char *d = l->doc->data, *p;
+	size_t len = l->doc->len, e;
+
+	if (next >= len || next == 0 || d[next - 1] != '\n')
+		return false;
+	p = memchr(d + next, '\n', len - next > LAYOUT_CHUNK ? LAYOUT_CHUNK :
+	    len - next);
+	if (p == NULL && len - next > LAYOUT_CHUNK)
+		return false;
+	e = p != NULL ? (size_t)(p - d) : len;
+	s->start = next;
+	s->end = strip_cr(d, next, e);
+	s->next = p != NULL ? e + 1 : len;
 	return true;
 }
 
@@ -708,12 +715,12 @@ run_of_three(const struct layout *l, const struct segment *ga,
 
 	if (!same_start(a, b))
 		return false;
-	if (neighbour_line(l, ga->start, 0, &g)) {
+	if (line_before(l, ga->start, &g)) {
 		line_info(l, &g, &c);
 		if (same_start(a, &c))
 			return true;
 	}
-	if (neighbour_line(l, 0, gb->next, &g)) {
+	if (line_after(l, gb->next, &g)) {
 		line_info(l, &g, &c);
 		if (same_start(b, &c))
 			return true;
