@@ -527,11 +527,12 @@ stamp_at(const char *s, size_t n, size_t i)
 /* How a line starts, when it starts as a record of a log or of a tool's
  * output does: with a stamp (first, or after one word: "update-
  * alternatives 2026-12-06 ..."), a commit's hash (git log --oneline,
- * git blame, with a '^' before a boundary commit's), a path and a colon (grep, a compiler's messages:
- * "src/wrap.c:12: ..."), a line number and a colon (grep -n of one
- * file), or a field ("Name: value").  A field's name says its kind: all
- * small letters ("cat:"), capitalised ("License:"), all capitals
- * ("CAUTION:"), or other ("20051107:", "make[1]:"). */
+ * git blame, with a '^' before a boundary commit's), a path and a colon
+ * (grep, a compiler's messages: "src/wrap.c:12: ..."), a line number and
+ * a colon (grep -n of one file), or a field ("Name: value").  A field's
+ * name says its kind: all small letters ("cat:"), capitalised
+ * ("License:"), all capitals ("CAUTION:"), or other ("20051107:",
+ * "make[1]:"). */
 enum record { RECORD_NONE, RECORD_STAMP, RECORD_HASH, RECORD_PATH,
 	RECORD_LINE, RECORD_SMALL, RECORD_CAPITAL, RECORD_CAPITALS,
 	RECORD_OTHER };
@@ -613,10 +614,10 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	 * a tag, the others under it): two lines of one word each stay two */
 	if (one_word(a, tagged ? after : 0) && one_word(b, 0))
 		return false;
-	/* two records of a log or of a tool's output (each with a stamp,
-	 * or each a field of one kind): each its own line.  A field after
-	 * one of another kind goes on a sentence ("CAUTION: ... in CMYK
-	 * JPEG" then "files: 0 represents ...") */
+	/* two records of a log or of a tool's output (both with a stamp,
+	 * a hash, a path, a line number, or a field of one kind): each its
+	 * own line.  A field after one of another kind goes on a sentence
+	 * ("CAUTION: ... in CMYK JPEG" then "files: 0 represents ...") */
 	if (record_start(b) != RECORD_NONE &&
 	    record_start(a) == record_start(b))
 		return false;
