@@ -45,6 +45,9 @@ struct wrap {
 /* A Markdown block quote: its lines' '>' markers after the first are part
  * of the line ends (text_decoder's quote), its rows hang past them. */
 #define WRAP_QUOTE 0x10
+/* Break after blanks only, never inside a word ("v->cols", "a-b"): a
+ * line of code. */
+#define WRAP_BLANKS 0x20
 
 void wrap_init(struct wrap *w);
 void wrap_fini(struct wrap *w);

@@ -1317,7 +1317,13 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 			flags |= WRAP_CLIP;
 		if (memchr(l->doc->data + s->start, '\n', s->end - s->start))
 			flags |= WRAP_JOIN;
-		if (l->o != NULL && (l->o->format == FORMAT_MARKDOWN ||
+		if (l->source) {
+			/* a line as written wraps at its blanks, as editors
+			 * wrap code, its next rows a step deeper than its
+			 * first: not to be taken for lines of their own */
+			flags = (flags & ~WRAP_HARD) | WRAP_BLANKS;
+			hang = li.indent + LAYOUT_CODE_INDENT;
+		} else if (l->o != NULL && (l->o->format == FORMAT_MARKDOWN ||
 		    l->o->format == FORMAT_PLAIN) &&
 		    !(flags & (WRAP_HARD | WRAP_CLIP)) && li.n > 0 &&
 		    li.s[0] == '>')

@@ -174,6 +174,13 @@ wrap_breaks(struct wrap *w, unsigned flags)
 		else
 			w->ucs[k] = 'x'; /* a marker breaks like a letter */
 	}
+	if (flags & WRAP_BLANKS) {
+		for (k = 0; k < n; k++)
+			w->brk[k] = k > 0 && (w->ucs[k - 1] == ' ' ||
+			    w->ucs[k - 1] == '\t') && w->ucs[k] != ' ' &&
+			    w->ucs[k] != '\t';
+		return;
+	}
 	u32_possible_linebreaks(w->ucs, n, "UTF-8", w->brk);
 	for (k = 0; k < n; k++)
 		w->brk[k] = (w->brk[k] == UC_BREAK_POSSIBLE ||

@@ -447,6 +447,13 @@ expand "$TMP/prog.c" >"$TMP/prog.want"
 ok $? "a .c file is printed with its lines as written"
 "$FOLIO" --print --width=80 "$TMP/src/Makefile" | cmp -s - "$TMP/prog.want"
 ok $? "and so is a Makefile"
+# A line as written that is too wide wraps at a blank, its next rows a
+# step (4) deeper than its first, as editors wrap code.
+printf '\tif (toc_fits(v) && v->screen_cols >= VIEW_TOC_MIN_COLS)\n\t\treturn;\n' >"$TMP/wide.c"
+is "$("$FOLIO" --print --width=40 "$TMP/wide.c")" "        if (toc_fits(v) &&
+            v->screen_cols >=
+            VIEW_TOC_MIN_COLS)
+                return;" "a wide line of code wraps at blanks, its rows a step deeper"
 
 "$FOLIO" --print --raw --width=80 "$TMP/wrapped.txt" | grep -q '^editor of the person who wrote it, so its lines end where$'
 ok $? "--raw keeps the document's own lines"
