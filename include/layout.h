@@ -35,8 +35,8 @@ struct layout {
 	const struct outline *o;
 	int width;
 	bool reflow;       /* join the lines of paragraphs */
-	bool source;       /* source code or configuration (by name): never
-			      reflowed */
+	bool source;       /* source code or configuration (by name), or a
+			      patch: never reflowed, wrapped at blanks */
 	int margin;        /* the indent of the document's text (plain) */
 	int fill;          /* the width its text was wrapped at (plain) */
 	bool man;          /* a manual page as man prints it (plain) */

@@ -1999,9 +1999,12 @@ patch_diff_path(const char *s, size_t n, size_t *from)
 		    12 + k / 2 : 11;
 		return;
 	}
-	if (text_starts(s, n, "diff --cc ") ||
-	    text_starts(s, n, "diff --combined ")) {
-		*from = text_starts(s, n, "diff --cc ") ? 10 : 16;
+	if (text_starts(s, n, "diff --cc ")) {
+		*from = 10;
+		return;
+	}
+	if (text_starts(s, n, "diff --combined ")) {
+		*from = 16;
 		return;
 	}
 	for (i = n; i > 0 && s[i - 1] != ' '; i--)
@@ -2088,6 +2091,30 @@ patch_in_hunk(struct patch *pt, const char *s, size_t n)
 	return false;
 }
 
+/* diff -u of two files, or a patch of quilt: "--- old" (line l, s[0..n))
+ * over "+++ new" (the next line of it), no diff line before them, are a
+ * section titled with the new path (the old one for a file deleted). */
+static void
+patch_pair(struct patch *pt, struct line_iter it, const struct line *l,
+    const char *s, size_t n, int level)
+{
+	struct line nl;
+	const char *t;
+	size_t tn, from, to;
+
+	if (!line_iter_next(&it, &nl))
+		return;
+	t = patch_text(pt, &pt->peek, &nl, &tn);
+	if (!text_starts(t, tn, "+++ "))
+		return;
+	patch_file_path(t, tn, &from, &to);
+	if (to - from == 9 && memcmp(t + from, "/dev/null", 9) == 0) {
+		patch_file_path(s, n, &from, &to);
+		t = s;
+	}
+	outline_add(pt->o, l->start, l->lineno, level, t + from, to - from);
+}
+
 /* A line of a patch outside its hunks. */
 static void
 patch_line(struct patch *pt, struct line_iter *it, const struct line *l,
@@ -2150,29 +2177,8 @@ patch_line(struct patch *pt, struct line_iter *it, const struct line *l,
 		pt->header = false;
 		return;
 	}
-	/* diff -u of two files, or a patch of quilt: "--- old" "+++ new",
-	 * no diff line before them */
-	if (!pt->header && text_starts(s, n, "--- ")) {
-		struct line_iter save = *it;
-		struct line nl;
-		const char *t;
-		size_t tn;
-
-		if (line_iter_next(it, &nl) &&
-		    (t = patch_text(pt, &pt->peek, &nl, &tn)) != NULL &&
-		    text_starts(t, tn, "+++ ")) {
-			patch_file_path(t, tn, &from, &to);
-			/* a file deleted is named by its old path */
-			if (to - from == 9 && memcmp(t + from, "/dev/null", 9) ==
-			    0) {
-				patch_file_path(s, n, &from, &to);
-				t = s;
-			}
-			outline_add(pt->o, l->start, l->lineno, level, t + from,
-			    to - from);
-		}
-		*it = save;
-	}
+	if (!pt->header && text_starts(s, n, "--- "))
+		patch_pair(pt, *it, l, s, n, level);
 }
 
 /* A patch or a history as git and diff print them: a section for each

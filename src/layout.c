@@ -589,6 +589,7 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	/* a manual's lines are as wide as the terminal it was made for */
 	int wa, max = l->man ? MAN_RIGHT_MAX : FILL_MAX;
 	size_t after = 0;
+	enum record rb;
 	/* a tag's line goes on under its text, not under the tag */
 	bool tagged = b->indent > a->indent &&
 	    (tag_column(a, &after, NULL) == b->indent ||
@@ -618,8 +619,7 @@ joins_plain(const struct layout *l, const struct lineinfo *a,
 	 * a hash, a path, a line number, or a field of one kind): each its
 	 * own line.  A field after one of another kind goes on a sentence
 	 * ("CAUTION: ... in CMYK JPEG" then "files: 0 represents ...") */
-	if (record_start(b) != RECORD_NONE &&
-	    record_start(a) == record_start(b))
+	if ((rb = record_start(b)) != RECORD_NONE && record_start(a) == rb)
 		return false;
 	/* a tag starts an item of its own, even on a justified line */
 	if (tag_start(b, &after) >= 0)
@@ -1308,7 +1308,10 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 	struct layout_cached *c = cached(l, s);
 
 	if (c == NULL) {
-		unsigned flags = layout_verbatim(l, s) ? WRAP_HARD : 0;
+		/* a line as written wraps at its blanks, as editors wrap
+		 * code */
+		unsigned flags = l->source ? WRAP_BLANKS :
+		    layout_verbatim(l, s) ? WRAP_HARD : 0;
 		struct lineinfo li;
 		int hang = -1, first = 0;
 
@@ -1318,10 +1321,8 @@ layout_rows(struct layout *l, const struct segment *s, size_t *n)
 		if (memchr(l->doc->data + s->start, '\n', s->end - s->start))
 			flags |= WRAP_JOIN;
 		if (l->source) {
-			/* a line as written wraps at its blanks, as editors
-			 * wrap code, its next rows a step deeper than its
-			 * first: not to be taken for lines of their own */
-			flags = (flags & ~WRAP_HARD) | WRAP_BLANKS;
+			/* its next rows a step deeper than its first: not
+			 * to be taken for lines of their own */
 			hang = li.indent + LAYOUT_CODE_INDENT;
 		} else if (l->o != NULL && (l->o->format == FORMAT_MARKDOWN ||
 		    l->o->format == FORMAT_PLAIN) &&

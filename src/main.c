@@ -613,8 +613,7 @@ main(int argc, char **argv)
 		return rc;
 	/* nothing came down the pipe (git diff with no change, when folio
 	 * is git's pager): nothing to read, as less -F says */
-	if (in_pager(&opt) && doc.path == NULL && doc.len == 0 &&
-	    doc.source == DOC_EMPTY) {
+	if (in_pager(&opt) && doc.path == NULL && doc.len == 0) {
 		document_fini(&doc);
 		return EXIT_SUCCESS;
 	}
