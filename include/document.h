@@ -14,8 +14,12 @@
 enum doc_source {
 	DOC_EMPTY,  /* no bytes: data points at a static empty string */
 	DOC_MAPPED, /* mmap of a regular file */
-	DOC_HEAP    /* read from a pipe or device into one malloc'd buffer */
+	DOC_HEAP,   /* read from a pipe or device into one malloc'd buffer */
+	DOC_FED     /* a pipe read into one reserved mapping, maybe still
+		       being read (document_read_stream) */
 };
+
+struct document_feed;
 
 struct document {
 	const char *data;
@@ -26,6 +30,7 @@ struct document {
 	enum doc_source source;
 	bool rewritten;     /* its bytes differ from the file's (lone CRs) */
 	unsigned long long dev, ino; /* the mapped file's identity */
+	struct document_feed *feed; /* DOC_FED: the pipe and its reader */
 };
 
 /* Open `path`, or standard input when path is "-".  On failure returns -1
@@ -34,6 +39,36 @@ int document_open(struct document *doc, const char *path, struct err *err);
 /* Read everything from fd into one buffer.  name is used for display. */
 int document_read_fd(struct document *doc, int fd, const char *name,
     struct err *err);
+/* Read a pipe for the reader, who shows it before its end: read as
+ * document_read_fd does until the pipe ends, or until it has been read
+ * for DOCUMENT_STREAM_MS (or DOCUMENT_FEED_AHEAD bytes came) and has a
+ * whole line.  Then a thread of its own
+ * goes on reading it while doc is what came so far, up to its last whole
+ * line; the document grows with document_feed_take.  The bytes go into
+ * one reserved mapping, so that they never move; where no such mapping
+ * can be made, the pipe is read to its end (document_read_fd). */
+#define DOCUMENT_STREAM_MS 250
+int document_read_stream(struct document *doc, int fd, const char *name,
+    struct err *err);
+/* Is doc a pipe not read to its end, or with bytes not yet taken? */
+bool document_growing(const struct document *doc);
+/* The length doc can grow to now: past its last whole line read (the
+ * whole, once the pipe ended; *ended says so); doc->len when no more. */
+size_t document_feed_next(const struct document *doc, bool *ended);
+/* Bytes read from the pipe so far. */
+size_t document_feed_read(const struct document *doc);
+/* Why reading the pipe stopped before its end, or NULL. */
+const char *document_feed_error(const struct document *doc);
+/* The thread reads DOCUMENT_FEED_AHEAD bytes past what the first
+ * screen was made of, then waits until the reader wants more: a pipe
+ * that never ends (yes) does not fill the memory. */
+#define DOCUMENT_FEED_AHEAD ((size_t)128 << 20)
+/* Read on until the pipe holds want bytes (or ends). */
+void document_feed_want(const struct document *doc, size_t want);
+/* "512 bytes", "12 KiB", "3.4 MiB", into out (n bytes). */
+void document_size_name(char *out, size_t n, size_t bytes);
+/* doc is now len bytes long (from document_feed_next). */
+void document_feed_take(struct document *doc, size_t len);
 /* While a read from a pipe (or any fd but a file) is still going after a
  * quarter of a second, call fn(bytes read so far) every quarter of a
  * second, even when nothing arrives; NULL to stop.  For a reader that

@@ -105,6 +105,11 @@ int format_from_name(const char *s, enum doc_format *out);
 /* Choose the format of doc's outline: fmt, or (FORMAT_AUTO) detected. */
 void outline_prepare(struct outline *o, const struct document *doc,
     enum doc_format fmt);
+/* doc grew (a pipe still being read): forget every heading, and choose
+ * the format again, for a build of the whole of it.  No worker may be
+ * building o. */
+void outline_restart(struct outline *o, const struct document *doc,
+    enum doc_format fmt);
 /* Build the outline of doc in format fmt (FORMAT_AUTO: detect). */
 void outline_build(struct outline *o, const struct document *doc,
     enum doc_format fmt);

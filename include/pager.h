@@ -28,6 +28,14 @@ struct pager_options {
 	 * first screen is up (indexer_init done); NULL: it is complete. */
 	struct indexer *ix;
 	bool warned;          /* the configuration's warning was shown */
+	/* A pipe still being read (document_growing): doc and o, which
+	 * grow as it comes.  ix builds the outline again each time, in
+	 * format (FORMAT_AUTO: detected again).  The position is not
+	 * restored, and is saved only once the pipe has ended.  NULL: the
+	 * document is whole. */
+	struct document *grow_doc;
+	struct outline *grow_o;
+	enum doc_format format;
 };
 
 /* How a reading ended. */

@@ -93,6 +93,15 @@ struct view {
 	bool help;
 	unsigned long half;      /* rows d and u scroll (0: half a page) */
 	unsigned long nlines;    /* lines in the document (0: not counted) */
+	/* a pipe still being read: the bytes read so far (the document
+	 * holds their whole lines) */
+	bool reading;
+	size_t read_bytes;
+	/* When its outline starts over on a grown pipe: the offsets of the
+	 * headings that were folded (in order), and of the one selected,
+	 * given back to them as they come again. */
+	size_t *refold, nrefold, refold_next;
+	size_t resel;            /* VIEW_NO_PLACE: none */
 };
 
 void view_init(struct view *v, const struct document *doc,
@@ -101,6 +110,13 @@ void view_fini(struct view *v);
 /* Take in the headings the outline gained (or, when it started over,
  * all of them again) while a worker builds it. */
 void view_outline_sync(struct view *v);
+/* The document is about to grow (a pipe still being read) and its
+ * outline to start over: keep what the TOC's folding and selection were,
+ * by the headings' offsets. */
+void view_growing(struct view *v);
+/* It grew: lay it out again, count its matches again; the place stays,
+ * and the TOC's folding and selection come back with their headings. */
+void view_grown(struct view *v);
 /* A key moved the text from old_top: with the focus in the TOC, its
  * selection follows to the section now read, as Tab selects it. */
 void view_follow(struct view *v, size_t old_top);

@@ -5,8 +5,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -34,6 +37,8 @@
 #define LINE_PREFETCH 8192u
 
 static const char empty_text[] = "";
+
+static void feed_close(struct document *doc);
 
 /* The mapping guarded against SIGBUS (see document_guard): the only
  * global state outside the screen, as a signal handler needs it. */
@@ -165,6 +170,8 @@ document_inflate(struct document *doc, struct err *err)
 		munmap((void *)doc->data, doc->len);
 	else if (doc->source == DOC_HEAP)
 		free((void *)doc->data);
+	else if (doc->source == DOC_FED)
+		feed_close(doc);
 	doc->data = outlen > 0 ? out : empty_text;
 	doc->len = outlen;
 	doc->source = outlen > 0 ? DOC_HEAP : DOC_EMPTY;
@@ -228,7 +235,8 @@ read_ready(int fd, const struct timespec *t0, long *next, size_t len)
 	long now = ms_since(t0);
 
 	if (now >= *next) {
-		slow_read(len);
+		if (slow_read != NULL)
+			slow_read(len);
 		*next = now + SLOW_READ_MS;
 	}
 	int r = poll(&pfd, 1, (int)(*next - now));
@@ -292,6 +300,304 @@ document_read_fd(struct document *doc, int fd, const char *name,
 	doc->len = len;
 	document_set_name(doc, NULL, name);
 	return document_settle(doc, err);
+}
+
+/* A pipe the reader shows while it is read (document_read_stream). */
+struct document_feed {
+	int fd;
+	char *base;            /* the reserved mapping: the bytes never move */
+	size_t reserved;
+	atomic_size_t avail;   /* bytes read: [0, avail) are written */
+	atomic_bool ended;     /* nothing more will come */
+	int error;             /* what stopped the reading (set before ended) */
+	pthread_t thread;
+	bool running;
+	/* The thread reads until the pipe holds want bytes, then waits for
+	 * the reader to want more (document_feed_want). */
+	pthread_mutex_t lock;
+	pthread_cond_t more;
+	size_t want;
+};
+
+/* Room asked for such a pipe: address space only (MAP_NORESERVE), pages
+ * come as the bytes do.  The next size is tried where one is refused
+ * (ulimit -v); more than the first is "too large to hold in memory". */
+static const size_t feed_reserve[] = {
+	(size_t)1 << 36, (size_t)1 << 32, (size_t)1 << 30
+};
+
+/* One read of the pipe into the mapping after its first len bytes. */
+static ssize_t
+feed_read(struct document_feed *f, size_t len)
+{
+	size_t room = f->reserved - len;
+
+	if (room == 0) {
+		errno = EFBIG;
+		return -1;
+	}
+	return read(f->fd, f->base + len, room < 16 * READ_CHUNK ? room
+	    : 16 * READ_CHUNK);
+}
+
+static void
+feed_unlock(void *arg)
+{
+	pthread_mutex_unlock(&((struct document_feed *)arg)->lock);
+}
+
+/* Wait until the reader wants more than len bytes (cancelled there when
+ * the reader leaves first). */
+static void
+feed_wait(struct document_feed *f, size_t len)
+{
+	pthread_mutex_lock(&f->lock);
+	pthread_cleanup_push(feed_unlock, f);
+	while (len >= f->want)
+		pthread_cond_wait(&f->more, &f->lock);
+	pthread_cleanup_pop(1);
+}
+
+/* The reading thread: on to the pipe's end, as far as wanted.  Each
+ * read's bytes are written before avail says they are there. */
+static void *
+feed_main(void *arg)
+{
+	struct document_feed *f = arg;
+	size_t len = atomic_load_explicit(&f->avail, memory_order_relaxed);
+
+	for (;;) {
+		ssize_t n;
+
+		feed_wait(f, len);
+		n = feed_read(f, len);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			f->error = errno;
+			break;
+		}
+		len += (size_t)n;
+		atomic_store_explicit(&f->avail, len, memory_order_release);
+	}
+	atomic_store_explicit(&f->ended, true, memory_order_release);
+	return NULL;
+}
+
+/* Stop reading (a thread blocked in read() is cancelled there) and give
+ * the mapping back. */
+static void
+feed_close(struct document *doc)
+{
+	struct document_feed *f = doc->feed;
+
+	if (f->running) {
+		pthread_cancel(f->thread);
+		pthread_join(f->thread, NULL);
+		pthread_cond_destroy(&f->more);
+		pthread_mutex_destroy(&f->lock);
+	}
+	munmap(f->base, f->reserved);
+	free(f);
+	doc->feed = NULL;
+}
+
+/* Can the reader show the first len bytes read while the rest comes?  A
+ * whole line in the first CR_PROBE bytes (so that document_cr_lines would
+ * change nothing), and not compressed (decompressed whole). */
+static bool
+feed_showable(const char *d, size_t len)
+{
+	size_t n = len < CR_PROBE ? len : CR_PROBE;
+
+	return memchr(d, '\n', n) != NULL &&
+	    compression_detect(d, len) == COMP_NONE;
+}
+
+/* Go on reading in a thread of its own, signals left to the reader. */
+static bool
+feed_start(struct document_feed *f)
+{
+	sigset_t all, old;
+
+	if (pthread_mutex_init(&f->lock, NULL) != 0)
+		return false;
+	if (pthread_cond_init(&f->more, NULL) != 0) {
+		pthread_mutex_destroy(&f->lock);
+		return false;
+	}
+	f->want = atomic_load_explicit(&f->avail, memory_order_relaxed) +
+	    DOCUMENT_FEED_AHEAD;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	f->running = pthread_create(&f->thread, NULL, feed_main, f) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!f->running) {
+		pthread_cond_destroy(&f->more);
+		pthread_mutex_destroy(&f->lock);
+	}
+	return f->running;
+}
+
+int
+document_read_stream(struct document *doc, int fd, const char *name,
+    struct err *err)
+{
+	struct document_feed *f;
+	struct timespec t0;
+	long next = SLOW_READ_MS;
+	size_t len = 0, i;
+	void *p = MAP_FAILED;
+	bool show = true;
+	struct stat st;
+
+	/* a file given as standard input (folio < FILE) is read whole */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		return document_read_fd(doc, fd, name, err);
+	for (i = 0; p == MAP_FAILED &&
+	    i < sizeof feed_reserve / sizeof *feed_reserve; i++)
+		p = mmap(NULL, feed_reserve[i], PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return document_read_fd(doc, fd, name, err);
+	f = xcalloc(1, sizeof *f);
+	f->fd = fd;
+	f->base = p;
+	f->reserved = feed_reserve[i - 1];
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		ssize_t n;
+
+		if (show && (ms_since(&t0) >= DOCUMENT_STREAM_MS ||
+		    len >= DOCUMENT_FEED_AHEAD) &&
+		    feed_showable(f->base, len)) {
+			atomic_init(&f->avail, len);
+			atomic_init(&f->ended, false);
+			if (feed_start(f))
+				break;
+			show = false; /* no thread: read it all here */
+		}
+		if (!read_ready(fd, &t0, &next, len))
+			continue;
+		n = feed_read(f, len);
+		if (n == 0) {
+			atomic_init(&f->avail, len);
+			atomic_init(&f->ended, true);
+			break;
+		}
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err_set(err, "%s: %s", name, errno == EFBIG
+			    ? "too large to hold in memory" : strerror(errno));
+			munmap(f->base, f->reserved);
+			free(f);
+			return -1;
+		}
+		len += (size_t)n;
+	}
+	memset(doc, 0, sizeof *doc);
+	document_set_name(doc, NULL, name);
+	if (len == 0) {
+		munmap(f->base, f->reserved);
+		free(f);
+		doc->data = empty_text;
+		doc->source = DOC_EMPTY;
+		return 0;
+	}
+	doc->data = f->base;
+	doc->source = DOC_FED;
+	doc->feed = f;
+	if (!f->running) {
+		doc->len = len;
+		return document_settle(doc, err);
+	}
+	/* up to its last whole line; the rest comes with the next */
+	doc->len = (size_t)((const char *)memrchr(f->base, '\n', len) -
+	    f->base) + 1;
+	document_find_text_start(doc);
+	return 0;
+}
+
+bool
+document_growing(const struct document *doc)
+{
+	const struct document_feed *f = doc->feed;
+
+	return f != NULL && (!atomic_load_explicit(&f->ended,
+	    memory_order_acquire) || atomic_load_explicit(&f->avail,
+	    memory_order_acquire) != doc->len);
+}
+
+size_t
+document_feed_next(const struct document *doc, bool *ended)
+{
+	const struct document_feed *f = doc->feed;
+	size_t avail;
+	const char *nl;
+
+	*ended = true;
+	if (f == NULL)
+		return doc->len;
+	*ended = atomic_load_explicit(&f->ended, memory_order_acquire);
+	avail = atomic_load_explicit(&f->avail, memory_order_acquire);
+	if (*ended || avail <= doc->len)
+		return avail > doc->len ? avail : doc->len;
+	nl = memrchr(f->base + doc->len, '\n', avail - doc->len);
+	return nl != NULL ? (size_t)(nl - f->base) + 1 : doc->len;
+}
+
+size_t
+document_feed_read(const struct document *doc)
+{
+	return doc->feed != NULL ? atomic_load_explicit(&doc->feed->avail,
+	    memory_order_relaxed) : doc->len;
+}
+
+const char *
+document_feed_error(const struct document *doc)
+{
+	const struct document_feed *f = doc->feed;
+
+	if (f == NULL || !atomic_load_explicit(&f->ended,
+	    memory_order_acquire) || f->error == 0)
+		return NULL;
+	return f->error == EFBIG ? "too large to hold in memory"
+	    : strerror(f->error);
+}
+
+void
+document_size_name(char *out, size_t n, size_t bytes)
+{
+	if (bytes < 1024)
+		snprintf(out, n, "%zu bytes", bytes);
+	else if (bytes < 1024 * 1024)
+		snprintf(out, n, "%zu KiB", bytes / 1024);
+	else
+		snprintf(out, n, "%.1f MiB", (double)bytes / (1024 * 1024));
+}
+
+void
+document_feed_want(const struct document *doc, size_t want)
+{
+	struct document_feed *f = doc->feed;
+
+	if (f == NULL || !f->running)
+		return;
+	pthread_mutex_lock(&f->lock);
+	if (want > f->want) {
+		f->want = want;
+		pthread_cond_signal(&f->more);
+	}
+	pthread_mutex_unlock(&f->lock);
+}
+
+void
+document_feed_take(struct document *doc, size_t len)
+{
+	doc->len = len;
 }
 
 /* Map the file: 0, -1 with err set, or 1 when it cannot be mapped but may
@@ -392,6 +698,8 @@ document_fini(struct document *doc)
 		munmap((void *)doc->data, doc->len);
 	else if (doc->source == DOC_HEAP)
 		free((void *)doc->data);
+	else if (doc->source == DOC_FED)
+		feed_close(doc);
 	free(doc->name);
 	free(doc->path);
 	memset(doc, 0, sizeof *doc);

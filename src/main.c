@@ -246,15 +246,10 @@ static volatile sig_atomic_t told_reading;
 static void
 tell_reading(size_t so_far)
 {
-	if (so_far < 1024)
-		fprintf(stderr, "\rfolio: reading, %zu bytes so far", so_far);
-	else if (so_far < 1024 * 1024)
-		fprintf(stderr, "\rfolio: reading, %zu KiB so far",
-		    so_far / 1024);
-	else
-		fprintf(stderr, "\rfolio: reading, %.1f MiB so far",
-		    (double)so_far / (1024 * 1024));
-	fputs(" (^C quits)\033[K", stderr);
+	char size[32];
+
+	document_size_name(size, sizeof size, so_far);
+	fprintf(stderr, "\rfolio: reading, %s so far (^C quits)\033[K", size);
 	fflush(stderr);
 	told_reading = true;
 }
@@ -272,9 +267,10 @@ stop_reading(int sig)
 }
 
 /* The document to read; tell: say so on the terminal while a pipe is
- * slow to end. */
+ * slow to end; stream: show a pipe before its end (the reader). */
 static int
-open_input(int argc, char **argv, struct document *doc, bool tell)
+open_input(int argc, char **argv, struct document *doc, bool tell,
+    bool stream)
 {
 	struct err err;
 	const char *path;
@@ -299,7 +295,10 @@ open_input(int argc, char **argv, struct document *doc, bool tell)
 		if (signal(SIGINT, stop_reading) == SIG_IGN)
 			signal(SIGINT, SIG_IGN);
 	}
-	rc = document_open(doc, path, &err);
+	if (stream && strcmp(path, "-") == 0)
+		rc = document_read_stream(doc, STDIN_FILENO, "(stdin)", &err);
+	else
+		rc = document_open(doc, path, &err);
 	if (tell) {
 		document_on_slow_read(NULL);
 		if (signal(SIGINT, SIG_DFL) == SIG_IGN)
@@ -401,8 +400,8 @@ run_library(const struct options *opt, int argc, char **argv)
 }
 
 static int
-run_pager(const struct options *opt, const struct document *doc,
-    const struct outline *o, struct indexer *ix)
+run_pager(const struct options *opt, struct document *doc,
+    struct outline *o, struct indexer *ix)
 {
 	struct pager_options po = { .measure = opt->width, .section = -1 };
 	struct settings set;
@@ -430,6 +429,11 @@ run_pager(const struct options *opt, const struct document *doc,
 		po.title = ix != NULL ? NULL : outline_doc_title(o, doc);
 	}
 	po.ix = ix;
+	if (document_growing(doc)) {
+		po.grow_doc = doc;
+		po.grow_o = o;
+		po.format = opt->format;
+	}
 	if (pager_run(doc, o, &po, &err) != 0) {
 		say("%s", err.msg);
 		rc = EXIT_TROUBLE;
@@ -538,12 +542,11 @@ static bool
 index_in_background(const struct options *opt, const struct document *doc)
 {
 	return in_pager(opt) && opt->section == NULL &&
-	    indexer_wanted(doc->len);
+	    (indexer_wanted(doc->len) || document_growing(doc));
 }
 
 static int
-run(const struct options *opt, const struct document *doc,
-    struct outline *o)
+run(const struct options *opt, struct document *doc, struct outline *o)
 {
 	size_t start = 0, end = doc->len;
 	int width = opt->width ? opt->width : terminal_width(STDOUT_FILENO);
@@ -608,7 +611,8 @@ main(int argc, char **argv)
 	if (wants_library(&opt, argc, argv))
 		return run_library(&opt, argc, argv);
 	rc = open_input(argc, argv, &doc,
-	    in_pager(&opt) && isatty(STDERR_FILENO));
+	    in_pager(&opt) && isatty(STDERR_FILENO),
+	    in_pager(&opt) && opt.section == NULL);
 	if (rc >= 0)
 		return rc;
 	/* nothing came down the pipe (git diff with no change, when folio

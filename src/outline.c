@@ -62,6 +62,20 @@ outline_reset(struct outline *o)
 }
 
 void
+outline_restart(struct outline *o, const struct document *doc,
+    enum doc_format fmt)
+{
+	o->n = 0;
+	o->titles_len = 0;
+	o->nverbatim = 0;
+	o->missing = NULL;
+	buf_reset(&o->doc_title);
+	o->generation++;
+	o->format = FORMAT_PLAIN;
+	outline_prepare(o, doc, fmt);
+}
+
+void
 outline_set_doc_title(struct outline *o, const char *s, size_t n)
 {
 	outline_lock(o);

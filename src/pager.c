@@ -25,6 +25,12 @@
 /* ... and more often while it is young */
 #define PAGER_INDEX_FIRST_TICK_MS 10
 #define PAGER_INDEX_FIRST_MS 300
+/* A pipe still being read: the document takes in what came when that
+ * doubles it, or this long after it last grew, plus a millisecond for
+ * each PAGER_GROW_BYTES_PER_MS it holds (it is indexed again each time,
+ * at about 1.5 ms a MiB). */
+#define PAGER_GROW_MS 200
+#define PAGER_GROW_BYTES_PER_MS (64u << 10)
 /* A position that has not changed for this long is saved. */
 #define PAGER_QUIET_MS 1500
 #define KEY_ESC 27
@@ -56,6 +62,7 @@ struct session {
 	 * is out (session_verify), with the record's fingerprint. */
 	bool verify;
 	struct fingerprint record_fp;
+	struct timespec grown;   /* when a pipe being read last grew it */
 };
 
 static void resize(struct screen *s, struct view *v);
@@ -75,6 +82,8 @@ us_since(const struct timespec *t)
  * The reader holds the outline's lock except while it waits for a key
  * (indexer.h); after each wait the view takes in the new headings. */
 static struct indexer *reading_ix;
+/* The document when it is a pipe still being read, or NULL. */
+static const struct document *reading_pipe;
 
 static void
 index_sync(struct view *v)
@@ -112,6 +121,9 @@ wait_begin(int ms)
 		if (ms > tick)
 			ms = tick;
 	}
+	if (reading_pipe != NULL && document_growing(reading_pipe) &&
+	    ms > PAGER_INDEX_TICK_MS)
+		ms = PAGER_INDEX_TICK_MS;
 	index_begin();
 	indexer_release(reading_ix);
 	return ms;
@@ -236,7 +248,8 @@ session_save(struct session *se, struct view *v)
 	long cur = view_current(v);
 	int i;
 
-	if (se->opt->bm == NULL)
+	/* a pipe not read to its end has no content to be found by */
+	if (se->opt->bm == NULL || v->reading)
 		return;
 	bookmark_init(&b);
 	place_anchor(&b.pos, se, v, v->top);
@@ -322,9 +335,58 @@ session_init(struct session *se, const struct pager_options *opt,
 	se->verify = false;
 	se->doc = doc;
 	se->o = o;
-	if (opt->bm != NULL && opt->section < 0)
+	if (opt->bm != NULL && opt->section < 0 && !v->reading)
 		session_restore(se, v, s);
 	session_settle(se, v);
+	clock_gettime(CLOCK_MONOTONIC, &se->grown);
+}
+
+/* A pipe still being read: take in what came when it is time (see
+ * PAGER_GROW_MS).  The outline is built again from the start, in the
+ * background; the place stays where it is. */
+static void
+session_grow(struct session *se, struct view *v)
+{
+	const struct pager_options *opt = se->opt;
+	struct document *doc = opt->grow_doc;
+	size_t to, len;
+	bool ended;
+
+	if (doc == NULL || opt->ix == NULL || !v->reading)
+		return;
+	/* read on to DOCUMENT_FEED_AHEAD bytes past the place */
+	document_feed_want(doc, v->top + DOCUMENT_FEED_AHEAD);
+	len = doc->len;
+	to = document_feed_next(doc, &ended);
+	v->read_bytes = document_feed_read(doc);
+	if (!ended && (to == len || (to / 2 < len && us_since(&se->grown) <
+	    (PAGER_GROW_MS + (long)(len / PAGER_GROW_BYTES_PER_MS)) * 1000L)))
+		return;
+	if (to != len) {
+		view_growing(v);
+		indexer_stop(opt->ix);
+		document_feed_take(doc, to);
+		outline_restart(opt->grow_o, doc, opt->format);
+		indexer_init(opt->ix, opt->grow_o, doc);
+		clock_gettime(CLOCK_MONOTONIC, &se->grown);
+	}
+	if (ended) {
+		const char *why = document_feed_error(doc);
+
+		v->reading = false;
+		if (why != NULL)
+			view_message(v, "%s: %s", doc->name, why);
+		/* whole now: its place is kept, found by its content */
+		if (opt->key != NULL) {
+			opt->key->size = doc->len;
+			opt->key->doc = doc;
+		}
+	}
+	if (to != len)
+		view_grown(v);
+	if (ended) /* a TOC kept while reading goes if it has too few */
+		view_resize(v, v->screen_cols, v->screen_rows);
+	index_sync(v);
 }
 
 /* The first screen is out: compare the fingerprints of a restore that
@@ -976,6 +1038,10 @@ pager_read(struct screen *s, const struct document *doc,
 	    : opt->set->width);
 	v.toc_wanted = opt->set->toc;
 	v.toc_fixed = opt->set->toc_width;
+	reading_pipe = opt->grow_doc;
+	v.reading = reading_pipe != NULL && document_growing(reading_pipe);
+	v.read_bytes = reading_pipe != NULL ? document_feed_read(reading_pipe)
+	    : doc->len;
 	resize(s, &v);
 	if (opt->section >= 0)
 		view_goto_heading(&v, (size_t)opt->section);
@@ -1012,6 +1078,7 @@ pager_read(struct screen *s, const struct document *doc,
 			continue;
 		key = wait_key(s, &v, PAGER_TICK_MS);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
+		session_grow(&se, &v);
 		if (key == -1) {
 			session_idle(&se, &v);
 			show_warning(&v, &se);
@@ -1099,6 +1166,7 @@ pager_read(struct screen *s, const struct document *doc,
 	if (reading_ix != NULL)
 		indexer_stop(reading_ix);
 	reading_ix = NULL;
+	reading_pipe = NULL;
 	lineedit_fini(&pr.search);
 	lineedit_fini(&pr.go);
 	lineedit_fini(&pr.filter);

@@ -573,13 +573,19 @@ draw_status(struct screen *s, struct view *v)
 		    view_percent(v));
 	else
 		snprintf(pct, sizeof pct, " %d%% ", view_percent(v));
-	if (v->indexing >= 0) {
-		/* the outline is being built: how far, before the position */
-		char pos[sizeof pct];
+	if (v->reading || v->indexing >= 0) {
+		/* a pipe still read (how much came), or the outline being
+		 * built (how far): before the position */
+		char pos[sizeof pct], size[32];
 		int k;
 
 		memcpy(pos, pct, sizeof pos);
-		k = snprintf(pct, sizeof pct, " indexing %d%% |", v->indexing);
+		document_size_name(size, sizeof size, v->read_bytes);
+		if (v->reading)
+			k = snprintf(pct, sizeof pct, " %s so far |", size);
+		else
+			k = snprintf(pct, sizeof pct, " indexing %d%% |",
+			    v->indexing);
 		if (k > 0 && (size_t)k < sizeof pct)
 			snprintf(pct + k, sizeof pct - (size_t)k, "%.80s", pos);
 	}
@@ -611,7 +617,7 @@ draw_status(struct screen *s, struct view *v)
 
 		snprintf(sec, sizeof sec, "%s%ld/%zu%s ",
 		    s->utf8 ? "\xC2\xA7" : "S", c + 1, v->o->n,
-		    v->indexing >= 0 ? "+" : "");
+		    v->indexing >= 0 || v->reading ? "+" : "");
 		w = draw_bytes(s, sec, 0, strlen(sec), NULL, right - x - 1,
 		    a, pair, false, NULL);
 		if (right - x - w - 1 > 0)

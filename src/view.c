@@ -47,6 +47,7 @@ view_init(struct view *v, const struct document *doc,
 	v->indexing = -1;
 	v->indexed_to = SIZE_MAX;
 	v->bottom_for = VIEW_NO_PLACE;
+	v->resel = VIEW_NO_PLACE;
 	view_outline_sync(v);
 }
 
@@ -54,7 +55,10 @@ view_init(struct view *v, const struct document *doc,
 static bool
 toc_fits(const struct view *v)
 {
-	return v->toc_wanted && v->o->n >= 2 &&
+	/* while a pipe is read, a TOC shown stays as its outline is built
+	 * again */
+	return v->toc_wanted && (v->o->n >= 2 ||
+	    (v->reading && v->toc_shown)) &&
 	    v->screen_cols >= VIEW_TOC_MIN_COLS;
 }
 
@@ -72,7 +76,7 @@ view_outline_sync(struct view *v)
 	const struct outline *o = v->o;
 	size_t i, old = v->nknown;
 	int natural = v->toc_natural;
-	bool had_toc = v->toc_shown;
+	bool had_toc = v->toc_shown, reselected = false;
 
 	if (v->generation != o->generation) {
 		/* the outline started over: nothing derived from it holds */
@@ -83,6 +87,8 @@ view_outline_sync(struct view *v)
 		v->sel = 0;
 		v->toc_first = 0;
 		v->ncand = 0;
+		v->nvisible = 0;
+		v->refold_next = 0;
 		v->filtering = false;
 		free(v->filter_match);
 		v->filter_match = NULL;
@@ -107,6 +113,19 @@ view_outline_sync(struct view *v)
 		v->depth[i] = (uint8_t)outline_depth_next(&v->depths,
 		    o->h[i].level);
 		v->folded[i] = 0;
+		while (v->refold_next < v->nrefold &&
+		    v->refold[v->refold_next] < o->h[i].offset)
+			v->refold_next++;
+		if (v->refold_next < v->nrefold &&
+		    v->refold[v->refold_next] == o->h[i].offset) {
+			v->folded[i] = 1;
+			v->refold_next++;
+		}
+		if (o->h[i].offset == v->resel) {
+			v->sel = i;
+			v->resel = VIEW_NO_PLACE;
+			reselected = true;
+		}
 		if (v->filter_match != NULL)
 			v->filter_match[i] = 0;
 		w = toc_entry_width(v, i);
@@ -115,10 +134,62 @@ view_outline_sync(struct view *v)
 	}
 	v->nknown = o->n;
 	toc_rebuild(v);
+	if (reselected && v->toc_shown && view_visible_index(v, v->sel) >= 0)
+		view_toc_scroll_to(v, (size_t)view_visible_index(v, v->sel));
 	/* the panes change when the TOC appears or wants more room */
 	if (v->screen_cols > 0 && (v->toc_natural != natural ||
 	    had_toc != toc_fits(v)))
 		view_resize(v, v->screen_cols, v->screen_rows);
+}
+
+void
+view_growing(struct view *v)
+{
+	size_t i, n = 0, *r;
+
+	r = xmalloc((v->nknown + v->nrefold - v->refold_next + 1) *
+	    sizeof *r);
+	for (i = 0; i < v->nknown; i++)
+		if (v->folded[i])
+			r[n++] = v->o->h[i].offset;
+	/* and those kept the last time that have not come again yet (all
+	 * after the last heading known) */
+	for (i = v->refold_next; i < v->nrefold; i++)
+		r[n++] = v->refold[i];
+	free(v->refold);
+	v->refold = r;
+	v->nrefold = n;
+	v->refold_next = 0;
+	if (v->toc_focus && v->resel == VIEW_NO_PLACE && v->sel < v->nknown)
+		v->resel = v->o->h[v->sel].offset;
+}
+
+void
+view_grown(struct view *v)
+{
+	long cur = v->search.cur;
+	size_t at = cur >= 0 ? v->search.start[cur] : 0;
+	int natural = v->toc_natural;
+
+	layout_fini(&v->lay);
+	layout_init(&v->lay, v->doc, v->o, v->measure);
+	layout_set_width(&v->lay, v->text_cols);
+	v->bottom_for = VIEW_NO_PLACE;
+	v->nlines = 0;
+	view_outline_sync(v);
+	/* the TOC keeps its width while its entries come again */
+	if (v->toc_natural < natural) {
+		v->toc_natural = natural;
+		if (v->screen_cols > 0)
+			view_resize(v, v->screen_cols, v->screen_rows);
+	}
+	if (search_active(&v->search)) {
+		/* its pacing was the prompt's, which is gone */
+		v->search.stop = NULL;
+		search_run(&v->search, v->doc);
+		if (cur >= 0)
+			v->search.cur = search_find(&v->search, at, false);
+	}
 }
 
 void
@@ -130,6 +201,7 @@ view_fini(struct view *v)
 	free(v->depth);
 	free(v->folded);
 	free(v->visible);
+	free(v->refold);
 }
 
 void

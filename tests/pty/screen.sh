@@ -91,22 +91,6 @@ is "$(screen | grep -A 1 '^       -c  ' | sed -n 2p)" \
 	"                 and print the total on a line of its own," \
 	"and the tag's text goes on under its first line's"
 
-# A pipe slow to end: folio says what it waits for, then opens the reader
-mkfifo "$TMP/slow"
-next_sock="folio-test-$$-$((PTY_N + 1))"
-{
-	printf 'Slow Title\n==========\n\n'
-	sleep 1
-	tmux -L "$next_sock" -f /dev/null capture-pane -p -t t >"$TMP/waiting"
-	printf 'The text came at last.\n'
-} >"$TMP/slow" &
-PTY_PIPE_FROM="$TMP/slow" start 60 12 -- --no-bookmarks
-wait
-grep -q '^folio: reading, 23 bytes so far (^C quits)$' "$TMP/waiting"
-ok $? "while a pipe is slow to end, folio says how much it has read"
-check 'The text came at last' "then the reader shows the whole document"
-is "$(screen | grep -c 'reading')" 0 "and the notice is gone"
-
 # A document paged for print: its footers and headers are dim, their
 # columns one space apart; a page break is a rule.
 {

@@ -1,0 +1,113 @@
+# A pipe is shown before it ends (git log -p, a slow command, a network
+# download): the reader opens on what came once a quarter of a second has
+# passed, and takes in the rest as it comes (docs/pager.md, "Pipes").
+. "$FOLIO_TESTS/pty/lib.sh"
+
+# A pipe slow to end: until a whole line has come, folio says what it
+# waits for; then the reader shows what came, takes in the rest as it
+# comes, and says on its status line that the pipe is still being read.
+mkfifo "$TMP/slow"
+next_sock="folio-test-$$-$((PTY_N + 1))"
+{
+	printf 'Slow Title'
+	sleep 1
+	tmux -L "$next_sock" -f /dev/null capture-pane -p -t t >"$TMP/waiting"
+	printf '\n==========\n\nThe first paragraph came first.\n'
+	sleep 1.5
+	tmux -L "$next_sock" -f /dev/null capture-pane -p -t t >"$TMP/early"
+	printf '\nLater Part\n----------\n\nThe text came at last.\n'
+} >"$TMP/slow" &
+PTY_PIPE_FROM="$TMP/slow" start 60 12 -- --no-bookmarks
+wait
+grep -q '^folio: reading, 10 bytes so far (^C quits)$' "$TMP/waiting"
+ok $? "until a whole line has come, folio says how much it has read"
+grep -q 'The first paragraph came first' "$TMP/early"
+ok $? "then the reader shows what came before the pipe ends"
+grep -q ' 55 bytes so far | 100%$' "$TMP/early"
+ok $? "its status line saying how much came so far"
+check 'The text came at last' "the rest is taken in as it comes"
+check '§1/2 Slow Title' "its sections too"
+is "$(screen | grep -c 'reading\|so far')" 0 "and once the pipe ended, nothing says it is read"
+
+# A pipe that never ends (yes) is read some way ahead of the place, and
+# no further: the memory is not filled.
+mkfifo "$TMP/endless"
+yes 'A line that comes again and again.' >"$TMP/endless" 2>/dev/null &
+yes_pid=$!
+PTY_PIPE_FROM="$TMP/endless" start 60 12 -- --no-bookmarks
+read_so_far() { status | sed -n 's/.* \([0-9.]*\) MiB so far .*/\1/p'; }
+stops_growing() {
+	a=$(read_so_far)
+	sleep 0.5
+	[ -n "$a" ] && [ "$a" = "$(read_so_far)" ]
+}
+wait_true stops_growing
+ok $? "a pipe that never ends stops being read"
+awk -v m="$(read_so_far)" 'BEGIN { exit !(m >= 128 && m < 1024) }'
+ok $? "128 MiB to 1 GiB ahead of the first screen ($(read_so_far) MiB)"
+keys q
+is "$(wait_exit)" 0 "q leaves it with status 0"
+yes_ended() { ! kill -0 "$yes_pid" 2>/dev/null; }
+wait_true yes_ended
+ok $? "and the program writing to the pipe ends (the pipe is closed)"
+
+# A pipe the test writes to when it wants: what comes later is taken in,
+# the outline and a search's matches with it; the TOC's folding and
+# selection stay as they were.
+mkfifo "$TMP/feed"
+exec 3<>"$TMP/feed"
+# w FORMAT ARGS: write to the pipe, and keep what was written
+w() { printf "$@" | tee -a "$TMP/sent" >&3; }
+{
+	w 'Piped Guide\n===========\n\nThe first part came first, a part of the guide.\n\n'
+	w 'Setting Up\n----------\n\nWhat to set up, part by part.\n\n'
+	w 'Running It\n----------\n\nHow it runs.\n\n'
+}
+# (the terminal must not hold the pipe open: it would never end)
+PTY_STATE="$TMP/pipe-state" PTY_PIPE_FROM="$TMP/feed" start 100 14 -- 3>&-
+check '^ *Setting Up +│' "the TOC shows the sections that came"
+check ' so far \| ' "the status line says the pipe is still being read"
+keys /
+raw 'part'
+keys Enter
+check 'match 1/4' "a search counts the matches that came"
+# selected_is TITLE: the TOC entry shown in reverse is TITLE's
+selected_is() { screen_escapes | grep -Eq $'\e\\[[0-9;]*7m[^│]*'"$1"; }
+keys Tab
+keys j
+wait_true selected_is 'Setting Up'
+ok $? "the TOC is focused, its second entry selected"
+{
+	w 'A Later Part\n------------\n\nIt came after the reader opened.\n\n'
+	w 'The Last Part\n-------------\n\nAt the end.\n\n'
+}
+check '^ *The Last Part *│' "the sections that come later join the TOC"
+selected_is 'Setting Up'
+ok $? "the selection stays on its entry"
+check 'match 1/6' "and the search counts the matches that came since"
+keys k h
+check '^▸ Piped Guide *│' "h folds the first entry"
+w 'Appendix\n========\n\nWhat is left.\n'
+check '^  Appendix *│' "a section that comes after it joins the TOC"
+screen_has '^▸ Piped Guide *│' && ! screen_has 'Setting Up *│'
+ok $? "the entry stays folded"
+keys Tab
+exec 3>&-
+no_longer_read() { ! screen_has ' so far'; }
+wait_true no_longer_read
+ok $? "once the pipe ended, the status line no longer says it is read"
+keys G
+check '│ What is left\.' "G shows the end of what came"
+keys q
+is "$(wait_exit)" 0 "q quits with status 0"
+cmp -s "$TMP/stty.before" "$TMP/stty.after"
+ok $? "the terminal modes are restored"
+
+# Once it ended, its place was kept, by its content: the same text piped
+# again (all at once) opens there.
+PTY_STATE="$TMP/pipe-state" PTY_PIPE_FROM="$TMP/sent" start 100 14 --
+check 'Resumed at §4 A Later Part' "the same text piped again opens where it was left"
+keys q
+is "$(wait_exit)" 0 "q quits"
+
+plan_done
