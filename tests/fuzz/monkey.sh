@@ -100,7 +100,14 @@ make_round() {
 				run = run " " (e == "BIG" ? "\"$big\"" : q(e))
 			}
 		} else if (pick(6) == 0) {
-			run = "cat \"$doc\" | " run
+			# piped; half of these pause after 4 KiB, so that the
+			# reader opens on the start and takes in the rest as
+			# the keys come
+			if (pick(2) == 0)
+				run = "{ head -c 4096 \"$doc\"; sleep 0.4; " \
+				    "tail -c +4097 \"$doc\"; } | " run
+			else
+				run = "cat \"$doc\" | " run
 		} else {
 			run = run " \"$doc\""
 		}
