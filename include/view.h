@@ -97,6 +97,7 @@ struct view {
 	 * holds their whole lines) */
 	bool reading;
 	size_t read_bytes;
+	bool follow;             /* F: the end is kept in view as it grows */
 	/* When its outline starts over on a grown pipe: the offsets of the
 	 * headings that were folded (in order), and of the one selected,
 	 * given back to them as they come again. */

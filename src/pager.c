@@ -31,6 +31,7 @@
  * at about 1.5 ms a MiB). */
 #define PAGER_GROW_MS 200
 #define PAGER_GROW_BYTES_PER_MS (64u << 10)
+#define PAGER_FOLLOWING "Following the pipe as it comes (a key stops)"
 /* A position that has not changed for this long is saved. */
 #define PAGER_QUIET_MS 1500
 #define KEY_ESC 27
@@ -350,7 +351,7 @@ session_grow(struct session *se, struct view *v)
 	const struct pager_options *opt = se->opt;
 	struct document *doc = opt->grow_doc;
 	size_t to, len;
-	bool ended;
+	bool ended, follow = v->follow;
 
 	if (doc == NULL || opt->ix == NULL || !v->reading)
 		return;
@@ -376,6 +377,9 @@ session_grow(struct session *se, struct view *v)
 		v->reading = false;
 		if (why != NULL)
 			view_message(v, "%s: %s", doc->name, why);
+		else if (v->follow)
+			view_message(v, "The pipe ended");
+		v->follow = false;
 		/* whole now: its place is kept, found by its content */
 		if (opt->key != NULL) {
 			opt->key->size = doc->len;
@@ -387,6 +391,24 @@ session_grow(struct session *se, struct view *v)
 	if (ended) /* a TOC kept while reading goes if it has too few */
 		view_resize(v, v->screen_cols, v->screen_rows);
 	index_sync(v);
+	if (to != len && follow)
+		view_act(v, ACT_BOTTOM);
+}
+
+/* F, as in less: the end, kept in view as the pipe brings more, until a
+ * key. */
+static void
+pager_follow(struct session *se, struct view *v)
+{
+	view_act(v, ACT_BOTTOM);
+	if (v->reading) {
+		v->follow = true;
+		view_message(v, PAGER_FOLLOWING);
+	} else {
+		view_message(v, "Nothing more will come: %s",
+		    se->opt->grow_doc != NULL ? "the pipe ended"
+		    : "F follows a pipe as it comes");
+	}
 }
 
 /* The first screen is out: compare the fingerprints of a restore that
@@ -1089,8 +1111,12 @@ pager_read(struct screen *s, const struct document *doc,
 			resize(s, &v);
 			if (count > 0)
 				view_message(&v, "count: %lu", count);
+			else if (v.follow)
+				view_message(&v, PAGER_FOLLOWING);
 			continue;
 		}
+		/* any key but F again stops following the pipe */
+		v.follow = false;
 		top0 = v.top;
 		if (key == KEY_MOUSE)
 			screen_mouse(s, &v);
@@ -1136,6 +1162,8 @@ pager_read(struct screen *s, const struct document *doc,
 			pager_goto(s, &v, &pr);
 		else if (a == ACT_TOC_FILTER)
 			pager_filter(s, &v, &pr);
+		else if (a == ACT_FOLLOW)
+			pager_follow(&se, &v);
 		else
 			pager_act(s, &v, a, count);
 		view_follow(&v, top0);

@@ -53,7 +53,7 @@ make_round() {
 		srand(seed * 1000 + round)
 		ndocs = split(docs, doc, " ")
 		nkeys = split("j k y e Enter Space f b d u g G < > % p C-g ] [ } { " \
-		    "n N t Tab - + = h F1 C-l C-e C-y C-n C-p C-f C-b C-d C-u " \
+		    "n N t Tab - + = h F F1 C-l C-e C-y C-n C-p C-f C-b C-d C-u " \
 		    "Down Up PageDown PageUp Home End Left Right l z Z x " \
 		    "Escape BSpace C-w C-a s r", key, " ")
 		chars = "ab.*+?()[]\\^$|{}0123 sSeE:-/#\303\251"
@@ -117,6 +117,7 @@ make_round() {
 			# must be able to quit)
 			nact = split("line-down line-up page-down page-up " \
 			    "half-page-down half-page-up top bottom percent " \
+			    "follow " \
 			    "next-section prev-section next-sibling " \
 			    "prev-sibling toggle-toc focus narrower wider help " \
 			    "redraw set-mark goto-mark search-forward " \

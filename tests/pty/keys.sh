@@ -97,7 +97,7 @@ keys h
 check '^ folio keys' "h opens the help screen"
 check '^   \] +next heading to the top' "help lists ] and what it does"
 check 'Tab +move the focus between text and contents' "help lists Tab"
-keys j j j j j j j j j j j j j j j j
+keys j j j j j j j j j j j j j j j j j
 check '^   h, Left +contents: fold the selected entry' \
 	"j scrolls the help to the TOC keys"
 check '^   h, F1 +show this help' "help lists itself"

@@ -87,17 +87,32 @@ ok $? "the selection stays on its entry"
 check 'match 1/6' "and the search counts the matches that came since"
 keys k h
 check '^▸ Piped Guide *│' "h folds the first entry"
-w 'Appendix\n========\n\nWhat is left.\n'
+w 'Appendix\n========\n\nWhat is left.\n\n'
 check '^  Appendix *│' "a section that comes after it joins the TOC"
 screen_has '^▸ Piped Guide *│' && ! screen_has 'Setting Up *│'
 ok $? "the entry stays folded"
 keys Tab
+# F, as in less: the end, kept in view as more comes, until a key
+keys F
+check 'Following the pipe as it comes' "F follows the pipe"
+w 'Followed\n--------\n\nThis came while following.\n\n'
+check '│ This came while following\.$' "what comes is brought into view"
+keys k
+not_following() { ! screen_has 'Following the pipe'; }
+wait_true not_following
+ok $? "a key stops following"
+top=$(text_row 0)
+w 'Unfollowed\n----------\n\nThis came after.\n\n'
+check '^ *Unfollowed *│' "more comes"
+is "$(text_row 0)" "$top" "and the text stays where it was"
 exec 3>&-
 no_longer_read() { ! screen_has ' so far'; }
 wait_true no_longer_read
 ok $? "once the pipe ended, the status line no longer says it is read"
 keys G
-check '│ What is left\.' "G shows the end of what came"
+check '│ This came after\.' "G shows the end of what came"
+keys F
+check 'Nothing more will come: the pipe ended' "F says when the pipe has ended"
 keys q
 is "$(wait_exit)" 0 "q quits with status 0"
 cmp -s "$TMP/stty.before" "$TMP/stty.after"
@@ -106,7 +121,7 @@ ok $? "the terminal modes are restored"
 # Once it ended, its place was kept, by its content: the same text piped
 # again (all at once) opens there.
 PTY_STATE="$TMP/pipe-state" PTY_PIPE_FROM="$TMP/sent" start 100 14 --
-check 'Resumed at §4 A Later Part' "the same text piped again opens where it was left"
+check 'Resumed at §6 Appendix' "the same text piped again opens where it was left"
 keys q
 is "$(wait_exit)" 0 "q quits"
 
