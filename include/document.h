@@ -42,11 +42,12 @@ int document_read_fd(struct document *doc, int fd, const char *name,
 /* Read a pipe for the reader, who shows it before its end: read as
  * document_read_fd does until the pipe ends, or until it has been read
  * for DOCUMENT_STREAM_MS (or DOCUMENT_FEED_AHEAD bytes came) and has a
- * whole line.  Then a thread of its own
- * goes on reading it while doc is what came so far, up to its last whole
- * line; the document grows with document_feed_take.  The bytes go into
- * one reserved mapping, so that they never move; where no such mapping
- * can be made, the pipe is read to its end (document_read_fd). */
+ * whole line.  Then a thread of its own goes on reading it while doc is
+ * what came so far, up to its last whole line; the document grows with
+ * document_feed_take.  The bytes go into one reserved mapping, so that
+ * they never move; where no such mapping can be made, the pipe is read
+ * to its end (document_read_fd).  A file as standard input and a
+ * compressed pipe are read whole. */
 #define DOCUMENT_STREAM_MS 250
 int document_read_stream(struct document *doc, int fd, const char *name,
     struct err *err);
@@ -65,10 +66,19 @@ const char *document_feed_error(const struct document *doc);
 #define DOCUMENT_FEED_AHEAD ((size_t)128 << 20)
 /* Read on until the pipe holds want bytes (or ends). */
 void document_feed_want(const struct document *doc, size_t want);
-/* "512 bytes", "12 KiB", "3.4 MiB", into out (n bytes). */
-void document_size_name(char *out, size_t n, size_t bytes);
 /* doc is now len bytes long (from document_feed_next). */
 void document_feed_take(struct document *doc, size_t len);
+/* Has the mapped file grown since it was mapped (1), or not (0)?  -1 when
+ * it can no longer (as document_refresh says). */
+int document_file_grew(const struct document *doc);
+/* A mapped file that grew since it was mapped (a log being written, F
+ * in the reader): map it again, whole, at another address (doc->data
+ * changes: nothing may hold a pointer into the old one).  1 when it
+ * grew, 0 when not, -1 when it can no longer: another file at its path
+ * now (a log rotated), cut short, not a mapped file, or CRs rewritten. */
+int document_refresh(struct document *doc);
+/* "512 bytes", "12 KiB", "3.4 MiB", into out (n bytes). */
+void document_size_name(char *out, size_t n, size_t bytes);
 /* While a read from a pipe (or any fd but a file) is still going after a
  * quarter of a second, call fn(bytes read so far) every quarter of a
  * second, even when nothing arrives; NULL to stop.  For a reader that

@@ -28,13 +28,15 @@ struct pager_options {
 	 * first screen is up (indexer_init done); NULL: it is complete. */
 	struct indexer *ix;
 	bool warned;          /* the configuration's warning was shown */
-	/* A pipe still being read (document_growing): doc and o, which
-	 * grow as it comes.  ix builds the outline again each time, in
-	 * format (FORMAT_AUTO: detected again).  The position is not
-	 * restored, and is saved only once the pipe has ended.  NULL: the
-	 * document is whole. */
+	/* A document that may grow: a pipe still being read
+	 * (document_growing), or a mapped file followed with F.  doc and o
+	 * are these; grow_ix (ix, or one not started) builds the outline
+	 * again each time it grows, in format (FORMAT_AUTO: detected
+	 * again).  A pipe's position is not restored, and is saved only
+	 * once it has ended.  NULL: the document never grows. */
 	struct document *grow_doc;
 	struct outline *grow_o;
+	struct indexer *grow_ix;
 	enum doc_format format;
 };
 

@@ -629,6 +629,59 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 	return document_settle(doc, err);
 }
 
+int
+document_file_grew(const struct document *doc)
+{
+	struct stat st;
+
+	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL ||
+	    stat(doc->path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_dev != doc->dev ||
+	    (unsigned long long)st.st_ino != doc->ino ||
+	    (unsigned long long)st.st_size < doc->len)
+		return -1;
+	return (unsigned long long)st.st_size > doc->len;
+}
+
+int
+document_refresh(struct document *doc)
+{
+	struct stat st;
+	size_t len;
+	void *p;
+	int fd;
+
+	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL)
+		return -1;
+	fd = open(doc->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_dev != doc->dev ||
+	    (unsigned long long)st.st_ino != doc->ino ||
+	    (unsigned long long)st.st_size < doc->len) {
+		close(fd);
+		return -1; /* another file there now, or this one cut short */
+	}
+	if ((unsigned long long)st.st_size == doc->len ||
+	    (unsigned long long)st.st_size > (size_t)-1 / 2) {
+		close(fd);
+		return 0;
+	}
+	len = (size_t)st.st_size;
+	p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return -1;
+	if (doc->data == guard_base)
+		guard_base = NULL;
+	munmap((void *)doc->data, doc->len);
+	doc->data = p;
+	doc->len = len;
+	document_guard(doc);
+	return 1;
+}
+
 void
 document_will_read_all(const struct document *doc)
 {

@@ -27,7 +27,7 @@ static const struct {
 	[ACT_PERCENT] = { "percent",
 	    "go N percent into the document (N typed first)" },
 	[ACT_FOLLOW] = { "follow",
-	    "go to the end and stay there as a pipe brings more (a key stops)" },
+	    "go to the end and stay there as the document grows (a key stops)" },
 	[ACT_NEXT_SECTION] = { "next-section", "next heading to the top" },
 	[ACT_PREV_SECTION] = { "prev-section",
 	    "this section's heading, then the previous one" },

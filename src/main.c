@@ -401,7 +401,7 @@ run_library(const struct options *opt, int argc, char **argv)
 
 static int
 run_pager(const struct options *opt, struct document *doc,
-    struct outline *o, struct indexer *ix)
+    struct outline *o, struct indexer *ix, struct indexer *spare)
 {
 	struct pager_options po = { .measure = opt->width, .section = -1 };
 	struct settings set;
@@ -429,9 +429,11 @@ run_pager(const struct options *opt, struct document *doc,
 		po.title = ix != NULL ? NULL : outline_doc_title(o, doc);
 	}
 	po.ix = ix;
-	if (document_growing(doc)) {
+	/* a pipe still being read grows; a file may, followed with F */
+	if (document_growing(doc) || doc->source == DOC_MAPPED) {
 		po.grow_doc = doc;
 		po.grow_o = o;
+		po.grow_ix = ix != NULL ? ix : spare;
 		po.format = opt->format;
 	}
 	if (pager_run(doc, o, &po, &err) != 0) {
@@ -554,10 +556,14 @@ run(const struct options *opt, struct document *doc, struct outline *o)
 	if (in_pager(opt)) {
 		struct indexer ix;
 
-		if (!index_in_background(opt, doc))
-			return run_pager(opt, doc, o, NULL);
+		if (!index_in_background(opt, doc)) {
+			/* not started: the outline of a file that grows is
+			 * built again on it */
+			indexer_init(&ix, o, doc);
+			return run_pager(opt, doc, o, NULL, &ix);
+		}
 		indexer_init(&ix, o, doc);
-		return run_pager(opt, doc, o, &ix);
+		return run_pager(opt, doc, o, &ix, NULL);
 	}
 	if (opt->mode == MODE_OUTLINE) {
 		output_outline(stdout, o, opt->raw);

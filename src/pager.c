@@ -32,6 +32,7 @@
 #define PAGER_GROW_MS 200
 #define PAGER_GROW_BYTES_PER_MS (64u << 10)
 #define PAGER_FOLLOWING "Following the pipe as it comes (a key stops)"
+#define PAGER_FOLLOWING_FILE "Following the file as it grows (a key stops)"
 /* A position that has not changed for this long is saved. */
 #define PAGER_QUIET_MS 1500
 #define KEY_ESC 27
@@ -342,9 +343,71 @@ session_init(struct session *se, const struct pager_options *opt,
 	clock_gettime(CLOCK_MONOTONIC, &se->grown);
 }
 
-/* A pipe still being read: take in what came when it is time (see
- * PAGER_GROW_MS).  The outline is built again from the start, in the
- * background; the place stays where it is. */
+/* The document grew: the outline is built again from the start, in the
+ * background (with a worker set up for it when the document had none);
+ * the view keeps its place and its TOC. */
+static void
+session_regrow(struct session *se, struct view *v)
+{
+	const struct pager_options *opt = se->opt;
+
+	outline_restart(opt->grow_o, opt->grow_doc, opt->format);
+	if (reading_ix == NULL)
+		reading_ix = opt->grow_ix;
+	indexer_init(reading_ix, opt->grow_o, opt->grow_doc);
+	clock_gettime(CLOCK_MONOTONIC, &se->grown);
+	/* its content changed: found by it again when saved */
+	if (opt->key != NULL) {
+		opt->key->size = opt->grow_doc->len;
+		opt->key->doc = opt->grow_doc;
+	}
+	view_grown(v);
+}
+
+/* Is it time to take in what came?  When it doubles the document, or
+ * PAGER_GROW_MS after the last time, plus a millisecond for each
+ * PAGER_GROW_BYTES_PER_MS the document holds. */
+static bool
+grow_due(const struct session *se, size_t len, size_t to)
+{
+	return to / 2 >= len || us_since(&se->grown) >=
+	    (PAGER_GROW_MS + (long)(len / PAGER_GROW_BYTES_PER_MS)) * 1000L;
+}
+
+/* F on a file: map it again when it grew (a log being written).  A file
+ * replaced at its path (a log rotated) or cut short stops it. */
+static void
+session_follow_file(struct session *se, struct view *v)
+{
+	struct document *doc = se->opt->grow_doc;
+	int grew = document_file_grew(doc);
+
+	if (grew < 0) {
+		v->follow = false;
+		view_message(v, "The file was replaced or cut short: it is "
+		    "shown as it was");
+		return;
+	}
+	if (grew == 0 || !grow_due(se, doc->len, doc->len + 1))
+		return;
+	view_growing(v);
+	if (reading_ix != NULL)
+		indexer_stop(reading_ix);
+	if (document_refresh(doc) <= 0) {
+		v->follow = false;
+		view_message(v, "The file could not be read again: it is "
+		    "shown as it was");
+	}
+	/* built again even when not mapped again: the worker was stopped */
+	session_regrow(se, v);
+	index_sync(v);
+	if (v->follow)
+		view_act(v, ACT_BOTTOM);
+}
+
+/* A pipe still being read: take in what came when it is time
+ * (grow_due), and all of it at its end.  A file followed (F): what was
+ * added to it. */
 static void
 session_grow(struct session *se, struct view *v)
 {
@@ -353,23 +416,26 @@ session_grow(struct session *se, struct view *v)
 	size_t to, len;
 	bool ended, follow = v->follow;
 
-	if (doc == NULL || opt->ix == NULL || !v->reading)
+	if (doc == NULL || opt->grow_ix == NULL)
 		return;
+	if (!v->reading) {
+		if (v->follow)
+			session_follow_file(se, v);
+		return;
+	}
 	/* read on to DOCUMENT_FEED_AHEAD bytes past the place */
 	document_feed_want(doc, v->top + DOCUMENT_FEED_AHEAD);
 	len = doc->len;
 	to = document_feed_next(doc, &ended);
 	v->read_bytes = document_feed_read(doc);
-	if (!ended && (to == len || (to / 2 < len && us_since(&se->grown) <
-	    (PAGER_GROW_MS + (long)(len / PAGER_GROW_BYTES_PER_MS)) * 1000L)))
+	if (!ended && (to == len || !grow_due(se, len, to)))
 		return;
 	if (to != len) {
 		view_growing(v);
-		indexer_stop(opt->ix);
+		if (reading_ix != NULL)
+			indexer_stop(reading_ix);
 		document_feed_take(doc, to);
-		outline_restart(opt->grow_o, doc, opt->format);
-		indexer_init(opt->ix, opt->grow_o, doc);
-		clock_gettime(CLOCK_MONOTONIC, &se->grown);
+		session_regrow(se, v);
 	}
 	if (ended) {
 		const char *why = document_feed_error(doc);
@@ -380,34 +446,34 @@ session_grow(struct session *se, struct view *v)
 		else if (v->follow)
 			view_message(v, "The pipe ended");
 		v->follow = false;
-		/* whole now: its place is kept, found by its content */
-		if (opt->key != NULL) {
-			opt->key->size = doc->len;
-			opt->key->doc = doc;
-		}
-	}
-	if (to != len)
-		view_grown(v);
-	if (ended) /* a TOC kept while reading goes if it has too few */
+		/* a TOC kept while reading goes if it has too few */
 		view_resize(v, v->screen_cols, v->screen_rows);
+	}
 	index_sync(v);
 	if (to != len && follow)
 		view_act(v, ACT_BOTTOM);
 }
 
-/* F, as in less: the end, kept in view as the pipe brings more, until a
- * key. */
+/* F, as in less: the end, kept in view as a pipe brings more or a file
+ * grows, until a key. */
 static void
 pager_follow(struct session *se, struct view *v)
 {
+	const struct document *doc = se->doc;
+
 	view_act(v, ACT_BOTTOM);
 	if (v->reading) {
 		v->follow = true;
 		view_message(v, PAGER_FOLLOWING);
+	} else if (se->opt->grow_doc != NULL && se->opt->grow_ix != NULL &&
+	    doc->source == DOC_MAPPED && !doc->rewritten) {
+		v->follow = true;
+		view_message(v, PAGER_FOLLOWING_FILE);
 	} else {
 		view_message(v, "Nothing more will come: %s",
-		    se->opt->grow_doc != NULL ? "the pipe ended"
-		    : "F follows a pipe as it comes");
+		    doc->path == NULL && doc->source != DOC_EMPTY
+		    ? "the pipe ended"
+		    : "F follows a pipe, or a file as it grows");
 	}
 }
 
@@ -1112,7 +1178,8 @@ pager_read(struct screen *s, const struct document *doc,
 			if (count > 0)
 				view_message(&v, "count: %lu", count);
 			else if (v.follow)
-				view_message(&v, PAGER_FOLLOWING);
+				view_message(&v, v.reading ? PAGER_FOLLOWING
+				    : PAGER_FOLLOWING_FILE);
 			continue;
 		}
 		/* any key but F again stops following the pipe */

@@ -1,6 +1,7 @@
-# A pipe is shown before it ends (git log -p, a slow command, a network
-# download): the reader opens on what came once a quarter of a second has
-# passed, and takes in the rest as it comes (docs/pager.md, "Pipes").
+# Documents that grow.  A pipe is shown before it ends (git log -p, a
+# slow command, a network download): the reader opens on what came once a
+# quarter of a second has passed, and takes in the rest as it comes; F
+# follows it, and a file being written (docs/pager.md, "Pipes").
 . "$FOLIO_TESTS/pty/lib.sh"
 
 # A pipe slow to end: until a whole line has come, folio says what it
@@ -122,6 +123,30 @@ ok $? "the terminal modes are restored"
 # again (all at once) opens there.
 PTY_STATE="$TMP/pipe-state" PTY_PIPE_FROM="$TMP/sent" start 100 14 --
 check 'Resumed at §6 Appendix' "the same text piped again opens where it was left"
+keys q
+is "$(wait_exit)" 0 "q quits"
+
+# F on a file: a log being written is followed as it grows, until a key;
+# a log rotated (another file at its path) stops it.
+{
+	printf 'Log Title\n=========\n\n'
+	for i in $(seq 1 30); do printf 'entry %d of the log\n' "$i"; done
+} >"$TMP/grow.log"
+start 80 10 -- "$TMP/grow.log"
+keys F
+check 'Following the file as it grows' "F follows a file"
+printf '\nAdded Later\n-----------\n\nThe newest line.\n' >>"$TMP/grow.log"
+check 'The newest line\.$' "what is written to it comes into view"
+check '^ *Added Later *│' "its new sections join the TOC"
+keys k
+not_following_file() { ! screen_has 'Following the file'; }
+wait_true not_following_file
+ok $? "a key stops following"
+keys F
+check 'Following the file as it grows' "F again"
+mv "$TMP/grow.log" "$TMP/grow.log.1"
+printf 'A new log\n' >"$TMP/grow.log"
+check 'The file was replaced or cut short' "a file rotated away stops it"
 keys q
 is "$(wait_exit)" 0 "q quits"
 
