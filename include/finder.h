@@ -21,5 +21,9 @@ size_t finder_rank(const struct outline *o, const char *query, uint32_t *out,
  * contains query (case-folded), else 0.  Returns how many match. */
 size_t finder_filter(const struct outline *o, const char *query,
     uint8_t *match);
+/* The same for the headings from `from` on (those an outline being built
+ * gained); match[0..from) is left as it is. */
+size_t finder_filter_from(const struct outline *o, const char *query,
+    size_t from, uint8_t *match);
 
 #endif

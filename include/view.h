@@ -88,6 +88,7 @@ struct view {
 	/* the TOC filter: only matching titles, with their ancestors */
 	bool filtering;
 	uint8_t *filter_match;   /* per heading */
+	char *filter_query;      /* what it was typed, for headings to come */
 	char msg[VIEW_MSG_MAX];
 	bool quit;
 	bool help;

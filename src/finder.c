@@ -164,11 +164,18 @@ finder_rank(const struct outline *o, const char *query, uint32_t *out,
 size_t
 finder_filter(const struct outline *o, const char *query, uint8_t *m)
 {
+	return finder_filter_from(o, query, 0, m);
+}
+
+size_t
+finder_filter_from(const struct outline *o, const char *query, size_t from,
+    uint8_t *m)
+{
 	uint32_t *q;
 	size_t nq, i, n = 0;
 
 	q = fold(query, strlen(query), &nq);
-	for (i = 0; i < o->n; i++) {
+	for (i = from; i < o->n; i++) {
 		size_t nt, span;
 		uint32_t *t = fold(outline_title(o, i), outline_title_len(o, i), &nt);
 		enum tier tr = match(t, nt, q, nq, &span);

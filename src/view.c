@@ -25,6 +25,7 @@
 #define MEASURE_STEP 4
 
 static void toc_rebuild(struct view *v);
+static void toc_select_match(struct view *v);
 
 void
 view_init(struct view *v, const struct document *doc,
@@ -92,6 +93,8 @@ view_outline_sync(struct view *v)
 		v->filtering = false;
 		free(v->filter_match);
 		v->filter_match = NULL;
+		free(v->filter_query);
+		v->filter_query = NULL;
 	}
 	if (o->n == v->nknown && v->depth != NULL)
 		return;
@@ -126,14 +129,18 @@ view_outline_sync(struct view *v)
 			v->resel = VIEW_NO_PLACE;
 			reselected = true;
 		}
-		if (v->filter_match != NULL)
-			v->filter_match[i] = 0;
+
 		w = toc_entry_width(v, i);
 		if (w > v->toc_natural)
 			v->toc_natural = w;
 	}
+	/* a heading found while the TOC is filtered is shown if it matches */
+	if (v->filtering && v->filter_query != NULL && old < o->n)
+		finder_filter_from(o, v->filter_query, old, v->filter_match);
 	v->nknown = o->n;
 	toc_rebuild(v);
+	if (v->filtering && old < o->n && !v->filter_match[v->sel])
+		toc_select_match(v);
 	if (reselected && v->toc_shown && view_visible_index(v, v->sel) >= 0)
 		view_toc_scroll_to(v, (size_t)view_visible_index(v, v->sel));
 	/* the panes change when the TOC appears or wants more room */
@@ -198,6 +205,7 @@ view_fini(struct view *v)
 	layout_fini(&v->lay);
 	search_fini(&v->search);
 	free(v->filter_match);
+	free(v->filter_query);
 	free(v->depth);
 	free(v->folded);
 	free(v->visible);
@@ -809,16 +817,32 @@ toc_fold_all(struct view *v, bool fold)
 	toc_select(v, k < 0 ? 0 : k);
 }
 
+/* Select the first entry the TOC filter matches, if any. */
+static void
+toc_select_match(struct view *v)
+{
+	size_t k;
+
+	for (k = 0; k < v->nvisible; k++)
+		if (v->filter_match[v->visible[k]]) {
+			toc_select(v, (long)k);
+			break;
+		}
+}
+
 size_t
 view_toc_filter(struct view *v, const char *q)
 {
-	size_t n = 0, k;
+	size_t n = 0;
 
 	v->filtering = q != NULL && q[0] != '\0' && v->o->n > 0;
+	free(v->filter_query);
+	v->filter_query = NULL;
 	if (v->filtering) {
 		if (v->filter_match == NULL)
 			v->filter_match = xcalloc(v->capknown, 1);
 		n = finder_filter(v->o, q, v->filter_match);
+		v->filter_query = xstrdup(q);
 	}
 	toc_rebuild(v);
 	v->toc_first = 0;
@@ -828,11 +852,7 @@ view_toc_filter(struct view *v, const char *q)
 		toc_select(v, i < 0 ? 0 : i);
 		return 0;
 	}
-	for (k = 0; k < v->nvisible; k++)
-		if (v->filter_match[v->visible[k]]) {
-			toc_select(v, (long)k);
-			break;
-		}
+	toc_select_match(v);
 	return n;
 }
 

@@ -49,6 +49,16 @@ keys : 1 9 9 9 9 Enter
 check_top "Part 19999 of the Large Guide" \
 	"going to a section at once finds it, waiting for the index if need be"
 
+# The TOC filtered while the worker goes: a title that matches shows as
+# soon as the worker finds it
+start 100 30 FOLIO_INDEX_PACE=4 -- "$D"
+keys Tab /
+raw 19999
+check '^ *Part 19999 of the Large Guide *│' \
+	"a section found while the TOC is filtered shows if its title matches"
+keys Enter
+check_top "Part 19999 of the Large Guide" "and Enter goes to it"
+
 # G [ [ with the outline complete, then while it is being built; the
 # TOC keeps one width (as it grows, it would widen and wrap the text
 # differently)
