@@ -629,6 +629,29 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 	return document_settle(doc, err);
 }
 
+/* The document's file opened again, when it is still the one mapped (the
+ * same device and inode at its path): its descriptor, with its state in
+ * *st; -1 when not, or when the document's bytes are not only the
+ * file's (in memory, rewritten). */
+static int
+reopen_same(const struct document *doc, struct stat *st)
+{
+	int fd;
+
+	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL)
+		return -1;
+	fd = open(doc->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) ||
+	    (unsigned long long)st->st_dev != doc->dev ||
+	    (unsigned long long)st->st_ino != doc->ino) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int
 document_file_grew(const struct document *doc)
 {
@@ -649,19 +672,13 @@ document_refresh(struct document *doc)
 	struct stat st;
 	size_t len;
 	void *p;
-	int fd;
+	int fd = reopen_same(doc, &st);
 
-	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL)
-		return -1;
-	fd = open(doc->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_dev != doc->dev ||
-	    (unsigned long long)st.st_ino != doc->ino ||
-	    (unsigned long long)st.st_size < doc->len) {
+		return -1; /* another file there now */
+	if ((unsigned long long)st.st_size < doc->len) {
 		close(fd);
-		return -1; /* another file there now, or this one cut short */
+		return -1; /* cut short */
 	}
 	if ((unsigned long long)st.st_size == doc->len ||
 	    (unsigned long long)st.st_size > (size_t)-1 / 2) {
@@ -933,17 +950,9 @@ static int
 document_reopen(const struct document *doc)
 {
 	struct stat st;
-	int fd;
+	int fd = reopen_same(doc, &st);
 
-	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL)
-		return -1;
-	fd = open(doc->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_dev != doc->dev ||
-	    (unsigned long long)st.st_ino != doc->ino ||
-	    (unsigned long long)st.st_size != doc->len) {
+	if (fd >= 0 && (unsigned long long)st.st_size != doc->len) {
 		close(fd);
 		return -1;
 	}
