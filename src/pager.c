@@ -409,7 +409,7 @@ session_follow_file(struct session *se, struct view *v)
  * (grow_due), and all of it at its end.  A file followed (F): what was
  * added to it. */
 static void
-session_grow(struct session *se, struct view *v)
+session_grow(struct session *se, struct view *v, struct screen *s)
 {
 	const struct pager_options *opt = se->opt;
 	struct document *doc = opt->grow_doc;
@@ -452,6 +452,15 @@ session_grow(struct session *se, struct view *v)
 	index_sync(v);
 	if (to != len && follow)
 		view_act(v, ACT_BOTTOM);
+	/* whole now, its content known: where it was left is found, if
+	 * the reader has not moved meanwhile (man bash takes 0.4 s) */
+	if (ended && opt->bm != NULL && opt->section < 0 &&
+	    v->top == se->saved_top && se->last_top == se->saved_top) {
+		/* its sections first, for "Resumed at §..." (a key stops) */
+		index_wait(s, v, index_complete, ACT_NONE);
+		session_restore(se, v, s);
+		session_settle(se, v);
+	}
 }
 
 /* F, as in less: the end, kept in view as a pipe brings more or a file
@@ -1166,7 +1175,7 @@ pager_read(struct screen *s, const struct document *doc,
 			continue;
 		key = wait_key(s, &v, PAGER_TICK_MS);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		session_grow(&se, &v);
+		session_grow(&se, &v, s);
 		if (key == -1) {
 			session_idle(&se, &v);
 			show_warning(&v, &se);

@@ -125,6 +125,20 @@ PTY_STATE="$TMP/pipe-state" PTY_PIPE_FROM="$TMP/sent" start 100 14 --
 check 'Resumed at §6 Appendix' "the same text piped again opens where it was left"
 keys q
 is "$(wait_exit)" 0 "q quits"
+# ... and so does the same text through a pipe slow to end, once it ended
+# (the reader not moved meanwhile)
+mkfifo "$TMP/again"
+{
+	head -c 100 "$TMP/sent"
+	sleep 0.8
+	tail -c +101 "$TMP/sent"
+} >"$TMP/again" &
+PTY_STATE="$TMP/pipe-state" PTY_PIPE_FROM="$TMP/again" start 100 14 --
+check ' so far \| ' "the same text piped slowly opens before it ends"
+check 'Resumed at §6 Appendix' "and goes where it was left once it ended"
+keys q
+is "$(wait_exit)" 0 "q quits"
+wait
 
 # F on a file: a log being written is followed as it grows, until a key;
 # a log rotated (another file at its path) stops it.
