@@ -283,8 +283,12 @@ resolve(const struct bookmark *b, const struct anchor *a,
 	return b->same ? a->offset : anchor_resolve(a, o, doc->len);
 }
 
+/* Go where the store says the document was left.  wait: the outline is
+ * being built again (a pipe that just ended): wait for it when there is
+ * a record, so that the message names the section. */
 static void
-session_restore(struct session *se, struct view *v, struct screen *s)
+session_restore(struct session *se, struct view *v, struct screen *s,
+    bool wait)
 {
 	struct bookmark b;
 	long cur;
@@ -295,7 +299,7 @@ session_restore(struct session *se, struct view *v, struct screen *s)
 		se->verify = b.unverified;
 		se->record_fp = b.fp;
 		/* a document that changed is found again by its sections */
-		if (!b.same)
+		if (!b.same || wait)
 			index_wait(s, v, index_complete, ACT_NONE);
 		view_set_top(v, resolve(&b, &b.pos, se->doc, se->o));
 		for (i = 0; i < ANCHOR_MARKS; i++)
@@ -338,7 +342,7 @@ session_init(struct session *se, const struct pager_options *opt,
 	se->doc = doc;
 	se->o = o;
 	if (opt->bm != NULL && opt->section < 0 && !v->reading)
-		session_restore(se, v, s);
+		session_restore(se, v, s, false);
 	session_settle(se, v);
 	clock_gettime(CLOCK_MONOTONIC, &se->grown);
 }
@@ -456,9 +460,7 @@ session_grow(struct session *se, struct view *v, struct screen *s)
 	 * the reader has not moved meanwhile (man bash takes 0.4 s) */
 	if (ended && opt->bm != NULL && opt->section < 0 &&
 	    v->top == se->saved_top && se->last_top == se->saved_top) {
-		/* its sections first, for "Resumed at §..." (a key stops) */
-		index_wait(s, v, index_complete, ACT_NONE);
-		session_restore(se, v, s);
+		session_restore(se, v, s, true);
 		session_settle(se, v);
 	}
 }
@@ -498,7 +500,7 @@ session_verify(struct session *se, struct view *v, struct screen *s)
 	if (memcmp(se->opt->key->fp.b, se->record_fp.b,
 	    sizeof se->record_fp.b) == 0)
 		return false;
-	session_restore(se, v, s);
+	session_restore(se, v, s, false);
 	session_settle(se, v);
 	return true;
 }
