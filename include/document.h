@@ -68,12 +68,15 @@ const char *document_feed_error(const struct document *doc);
 void document_feed_want(const struct document *doc, size_t want);
 /* doc is now len bytes long (from document_feed_next). */
 void document_feed_take(struct document *doc, size_t len);
-/* Has the mapped file grown since it was mapped (1), or not (0)?  -1 when
- * it can no longer (as document_refresh says). */
+/* Is doc a file that may be mapped again as it grows: mapped, or empty,
+ * its bytes the file's own? */
+bool document_can_grow(const struct document *doc);
+/* Has the file grown since it was opened (1), or not (0)?  -1 when it
+ * can no longer (as document_refresh says). */
 int document_file_grew(const struct document *doc);
-/* A mapped file that grew since it was mapped (a log being written, F
- * in the reader): map it again, whole, at another address (doc->data
- * changes: nothing may hold a pointer into the old one).  1 when it
+/* A mapped (or empty) file that grew since it was opened (a log being
+ * written, F in the reader): map it again, whole, at another address
+ * (doc->data changes: nothing may hold a pointer into the old one).  1 when it
  * grew, 0 when not, -1 when it can no longer: another file at its path
  * now (a log rotated), cut short, not a mapped file, or CRs rewritten. */
 int document_refresh(struct document *doc);

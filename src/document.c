@@ -638,7 +638,7 @@ reopen_same(const struct document *doc, struct stat *st)
 {
 	int fd;
 
-	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL)
+	if (!document_can_grow(doc))
 		return -1;
 	fd = open(doc->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
@@ -652,12 +652,19 @@ reopen_same(const struct document *doc, struct stat *st)
 	return fd;
 }
 
+bool
+document_can_grow(const struct document *doc)
+{
+	return doc->path != NULL && !doc->rewritten &&
+	    (doc->source == DOC_MAPPED || doc->source == DOC_EMPTY);
+}
+
 int
 document_file_grew(const struct document *doc)
 {
 	struct stat st;
 
-	if (doc->source != DOC_MAPPED || doc->rewritten || doc->path == NULL ||
+	if (!document_can_grow(doc) ||
 	    stat(doc->path, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_dev != doc->dev ||
 	    (unsigned long long)st.st_ino != doc->ino ||
@@ -692,9 +699,12 @@ document_refresh(struct document *doc)
 		return -1;
 	if (doc->data == guard_base)
 		guard_base = NULL;
-	munmap((void *)doc->data, doc->len);
+	if (doc->source == DOC_MAPPED)
+		munmap((void *)doc->data, doc->len);
 	doc->data = p;
 	doc->len = len;
+	doc->source = DOC_MAPPED; /* it may have been empty */
+	document_find_text_start(doc);
 	document_guard(doc);
 	return 1;
 }
@@ -753,6 +763,8 @@ document_open(struct document *doc, const char *path, struct err *err)
 		if (rc == 0) {
 			free(doc->path);
 			doc->path = xstrdup(path);
+			doc->dev = (unsigned long long)st.st_dev;
+			doc->ino = (unsigned long long)st.st_ino;
 		}
 	}
 	close(fd);

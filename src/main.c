@@ -430,7 +430,7 @@ run_pager(const struct options *opt, struct document *doc,
 	}
 	po.ix = ix;
 	/* a pipe still being read grows; a file may, followed with F */
-	if (document_growing(doc) || doc->source == DOC_MAPPED) {
+	if (document_growing(doc) || document_can_grow(doc)) {
 		po.grow_doc = doc;
 		po.grow_o = o;
 		po.grow_ix = ix != NULL ? ix : spare;

@@ -477,7 +477,7 @@ pager_follow(struct session *se, struct view *v)
 		v->follow = true;
 		view_message(v, PAGER_FOLLOWING);
 	} else if (se->opt->grow_doc != NULL && se->opt->grow_ix != NULL &&
-	    doc->source == DOC_MAPPED && !doc->rewritten) {
+	    document_can_grow(doc)) {
 		v->follow = true;
 		view_message(v, PAGER_FOLLOWING_FILE);
 	} else {

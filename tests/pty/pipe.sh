@@ -164,4 +164,14 @@ check 'The file was replaced or cut short' "a file rotated away stops it"
 keys q
 is "$(wait_exit)" 0 "q quits"
 
+# F on a log still empty: its first lines come into view
+: >"$TMP/empty.log"
+start 80 10 -- "$TMP/empty.log"
+keys F
+check 'Following the file as it grows' "F follows an empty file"
+printf 'The first entry.\n' >>"$TMP/empty.log"
+check '^The first entry\.$' "its first line comes into view"
+keys q
+is "$(wait_exit)" 0 "q quits"
+
 plan_done
