@@ -629,6 +629,16 @@ document_map(struct document *doc, int fd, const char *path, size_t len,
 	return document_settle(doc, err);
 }
 
+/* Is st (of the document's path) still the file it was opened from: a
+ * regular file of the same device and inode? */
+static bool
+same_file(const struct document *doc, const struct stat *st)
+{
+	return S_ISREG(st->st_mode) &&
+	    (unsigned long long)st->st_dev == doc->dev &&
+	    (unsigned long long)st->st_ino == doc->ino;
+}
+
 /* The document's file opened again, when it is still the one mapped (the
  * same device and inode at its path): its descriptor, with its state in
  * *st; -1 when not, or when the document's bytes are not only the
@@ -643,9 +653,7 @@ reopen_same(const struct document *doc, struct stat *st)
 	fd = open(doc->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) ||
-	    (unsigned long long)st->st_dev != doc->dev ||
-	    (unsigned long long)st->st_ino != doc->ino) {
+	if (fstat(fd, st) != 0 || !same_file(doc, st)) {
 		close(fd);
 		return -1;
 	}
@@ -664,11 +672,8 @@ document_file_grew(const struct document *doc)
 {
 	struct stat st;
 
-	if (!document_can_grow(doc) ||
-	    stat(doc->path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_dev != doc->dev ||
-	    (unsigned long long)st.st_ino != doc->ino ||
-	    (unsigned long long)st.st_size < doc->len)
+	if (!document_can_grow(doc) || stat(doc->path, &st) != 0 ||
+	    !same_file(doc, &st) || (unsigned long long)st.st_size < doc->len)
 		return -1;
 	return (unsigned long long)st.st_size > doc->len;
 }

@@ -399,9 +399,12 @@ run_library(const struct options *opt, int argc, char **argv)
 	return rc;
 }
 
+/* ix: the worker that builds o in the background, or NULL (o is
+ * complete); grow_ix builds it again when doc grows (ix itself, or one
+ * not started). */
 static int
 run_pager(const struct options *opt, struct document *doc,
-    struct outline *o, struct indexer *ix, struct indexer *spare)
+    struct outline *o, struct indexer *ix, struct indexer *grow_ix)
 {
 	struct pager_options po = { .measure = opt->width, .section = -1 };
 	struct settings set;
@@ -433,7 +436,7 @@ run_pager(const struct options *opt, struct document *doc,
 	if (document_growing(doc) || document_can_grow(doc)) {
 		po.grow_doc = doc;
 		po.grow_o = o;
-		po.grow_ix = ix != NULL ? ix : spare;
+		po.grow_ix = grow_ix;
 		po.format = opt->format;
 	}
 	if (pager_run(doc, o, &po, &err) != 0) {
@@ -556,14 +559,11 @@ run(const struct options *opt, struct document *doc, struct outline *o)
 	if (in_pager(opt)) {
 		struct indexer ix;
 
-		if (!index_in_background(opt, doc)) {
-			/* not started: the outline of a file that grows is
-			 * built again on it */
-			indexer_init(&ix, o, doc);
-			return run_pager(opt, doc, o, NULL, &ix);
-		}
+		/* a complete outline leaves it unstarted, for a file that
+		 * grows to be outlined again on */
 		indexer_init(&ix, o, doc);
-		return run_pager(opt, doc, o, &ix, NULL);
+		return run_pager(opt, doc, o, index_in_background(opt, doc)
+		    ? &ix : NULL, &ix);
 	}
 	if (opt->mode == MODE_OUTLINE) {
 		output_outline(stdout, o, opt->raw);

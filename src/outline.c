@@ -65,12 +65,10 @@ void
 outline_restart(struct outline *o, const struct document *doc,
     enum doc_format fmt)
 {
-	o->n = 0;
-	o->titles_len = 0;
+	outline_reset(o);
 	o->nverbatim = 0;
 	o->missing = NULL;
 	buf_reset(&o->doc_title);
-	o->generation++;
 	o->format = FORMAT_PLAIN;
 	outline_prepare(o, doc, fmt);
 }

@@ -580,10 +580,10 @@ draw_status(struct screen *s, struct view *v)
 		int k;
 
 		memcpy(pos, pct, sizeof pos);
-		document_size_name(size, sizeof size, v->read_bytes);
-		if (v->reading)
+		if (v->reading) {
+			document_size_name(size, sizeof size, v->read_bytes);
 			k = snprintf(pct, sizeof pct, " %s so far |", size);
-		else
+		} else
 			k = snprintf(pct, sizeof pct, " indexing %d%% |",
 			    v->indexing);
 		if (k > 0 && (size_t)k < sizeof pct)

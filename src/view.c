@@ -129,7 +129,6 @@ view_outline_sync(struct view *v)
 			v->resel = VIEW_NO_PLACE;
 			reselected = true;
 		}
-
 		w = toc_entry_width(v, i);
 		if (w > v->toc_natural)
 			v->toc_natural = w;
