@@ -67,6 +67,8 @@ usage(FILE *f)
 	    "when it is not a terminal, and open the built-in guide when it is.\n"
 	    "FILE - is standard input.  A folder, or several files, open a\n"
 	    "library to choose from (gzip, xz and zstd files open directly).\n"
+	    "A pipe slow to end is shown as it comes; F follows it, or a file\n"
+	    "as it grows.\n"
 	    "\n"
 	    "  -o, --outline        print LEVEL<TAB>LINE<TAB>TITLE per heading\n"
 	    "  -t, --toc            print the table of contents as a tree\n"
