@@ -2,8 +2,9 @@
  *
  * Kinds, strongest first: a line underlined (and maybe overlined) with a
  * row of = - ~ ^ + * #; a numbered line ("2.3 Scope", "IV. Results"); an
- * ALL-CAPS line; and a bare line ("Getting Started the Right Way") that is
- * short, unpunctuated and followed by a paragraph.  A line is only a heading
+ * ALL-CAPS line; a bare line ("Getting Started the Right Way") that is
+ * short, unpunctuated and followed by a paragraph; and a title centred
+ * over the text (the GPL's "Preamble").  A line is only a heading
  * when text follows it: a run of heading-like lines with no text between
  * them is a table of contents, and a line that introduces indented code or
  * ends a sentence is a lead-in.  One pass collects candidates; the document
@@ -49,6 +50,18 @@
 #define PLAIN_MARGIN_SAMPLE (64u * 1024)
 #define PLAIN_MARGIN_LINE_CHARS 40
 #define PLAIN_MARGIN_MAX 8
+/* The text's width (for centred titles) is the column 9 in 10 of its long
+ * lines there end by, when there are this many such lines at least. */
+#define PLAIN_FILL_LINES 8
+#define PLAIN_FILL_MAX 160
+/* A centred title stands this far past the margin at least, and its
+ * middle this near the middle of the text (the GPL's centre their titles
+ * on a narrower width than their text's; GNU MP's README indents them
+ * with three tabs, whatever their length). */
+#define PLAIN_CENTRE_INDENT 8
+#define PLAIN_CENTRE_SLACK 10
+/* A centred title may have lines under it ("Version 3, 29 June 2007") */
+#define PLAIN_CENTRE_LINES 3
 /* Lines whose features are kept (a power of two): more than one turn of
  * the scan looks at, so that features are used where they are kept.  A
  * turn looks at the line before, the line, and after it the lines a look
@@ -71,7 +84,7 @@ _Static_assert(PLAIN_FEAT_CACHE > 2 + (1 + PLAIN_MAX_BLANKS_AFTER +
  * CAND_PART (a title after a separator rule) are headings that change no
  * verdict on the others: such lines are also notices and labels. */
 enum cand_kind { CAND_UNDER, CAND_FRAMED, CAND_LOOSE, CAND_PART,
-    CAND_NUMBERED, CAND_CAPS, CAND_BARE };
+    CAND_CENTRED, CAND_NUMBERED, CAND_CAPS, CAND_BARE };
 
 /* What the detector knows about one line. */
 struct feat {
@@ -92,6 +105,8 @@ struct feat {
 	int num_depth;      /* components of a heading number, 0 if none */
 	char num[32];       /* the number itself, for "1.2 extends 1." */
 	bool bullet, leaders, codeish, titlecase;
+	bool clause;        /* a clause's title: "14. Revised Versions of
+			       this License." (clause_title) */
 	bool gap;           /* a run of blanks inside: a table or list row */
 	bool long_line;     /* too long to be a heading: features partly
 			       measured (long_line_feat) */
@@ -108,6 +123,9 @@ struct plain {
 	struct line_reader *r; /* the scan's, while it runs */
 	struct buf clean;
 	int margin;         /* the indent of the document's text */
+	int fill;           /* the column its lines of text end by, or 0 */
+	int para_indent;    /* how much further the first lines of its
+			       paragraphs are indented (the GPL's 2), or 0 */
 	/* What the document marks its headings with so far: a document
 	 * that underlines its headings does not also have bare or numbered
 	 * ones, and one with ALL-CAPS headings has bare ones below them. */
@@ -344,6 +362,10 @@ feat_words(struct feat *f, const char *s, size_t n)
 		i = j;
 	}
 	f->titlecase = f->words > 0 && capital + minor == f->words;
+	/* "14. Revised Versions of this License.": in title case but for
+	 * one word, in a title of five words at least */
+	f->clause = f->titlecase ||
+	    (f->words >= 5 && capital + minor + 1 == f->words);
 }
 
 /* What feat_text wants to know of an ASCII character, by table. */
@@ -570,9 +592,9 @@ feat_text(struct feat *f, const char *s, size_t n, bool cleaned)
 	f->leaders = has_leaders(s, n);
 	/* only a line that may be a heading needs its words: short, and
 	 * not ending a sentence */
-	if (f->chars <= PLAIN_MAX_HEADING_CHARS && f->last != '.' &&
-	    f->last != ',' && f->last != ';' && f->last != ':' &&
-	    f->last != '!')
+	if (f->chars <= PLAIN_MAX_HEADING_CHARS && (f->last != '.' ||
+	    f->num_depth > 0) && f->last != ',' && f->last != ';' &&
+	    f->last != ':' && f->last != '!')
 		feat_words(f, s, n);
 	return true;
 }
@@ -623,6 +645,9 @@ feat_quick(const struct plain *p, struct feat *f, const char *s, size_t n)
 		return false;
 	if (c1 != '.' && c1 != ',' && c1 != ';' && c1 != ':' && c1 != '!' &&
 	    (is_upper_ascii(c0) || (c0 >= '0' && c0 <= '9')))
+		return false;
+	/* "0. Definitions.": a clause's title ends with a full stop */
+	if (c1 == '.' && c0 >= '0' && c0 <= '9')
 		return false;
 	/* printable ASCII: a character a byte, no escapes, no tabs */
 	for (k = i; k + 8 <= n; k += 8) {
@@ -769,12 +794,25 @@ heading_shaped_but_end(const struct feat *f)
 	    f->num_depth > 0;
 }
 
+/* "0. Definitions.", "3. Protecting Users' Legal Rights From
+ * Anti-Circumvention Law.": a numbered title in title case may end with a
+ * full stop, as the clauses of a licence or a contract do ("1. Install
+ * the package." is a step of a list). */
+static bool
+clause_title(const struct feat *f)
+{
+	return f->num_depth > 0 && f->clause && f->words >= 2 &&
+	    f->chars <= PLAIN_MAX_HEADING_CHARS && !f->leaders;
+}
+
 /* A line short and plain enough to be a heading of any unmarked kind. */
 static bool
 heading_shaped(const struct feat *f)
 {
 	if (!heading_shaped_but_end(f))
 		return false;
+	if (f->last == '.' && clause_title(f))
+		return true;
 	if (f->last == '.' || f->last == ',' || f->last == ';' ||
 	    f->last == ':' || f->last == '!')
 		return false;
@@ -1057,6 +1095,8 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 	const struct feat *f;
 	unsigned lines = 0;
 	int desc = -1; /* the indent of a tag's description */
+	int para = -1; /* the indent a paragraph goes on at after its first
+			  line, when that differs */
 	bool paged = false;
 
 	memset(la, 0, sizeof *la);
@@ -1086,8 +1126,14 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 		} else if (f->blank && !paged && paragraph_paged(p, &it)) {
 			paged = true; /* the paragraph goes on there */
 			continue;
-		} else if (f->blank ||
-		    f->indent != (desc >= 0 ? desc : la->next->indent)) {
+		} else if (!f->blank && desc < 0 && para < 0 && lines == 1 &&
+		    p->para_indent > 0 && f->indent == 0 &&
+		    la->next->indent == p->para_indent) {
+			/* the paragraph's first line was indented: it goes on
+			 * at the margin */
+			para = 0;
+		} else if (f->blank || f->indent != (desc >= 0 ? desc :
+		    para >= 0 ? para : la->next->indent)) {
 			/* a short line over deeper text is a tag with its
 			 * description (a man page's option or variable);
 			 * when the tag's line has its text after a run of
@@ -1362,6 +1408,7 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
     bool prev_heading, const struct line_iter *it)
 {
 	struct lookahead la, la2;
+	struct feat at_margin;
 	bool caps, deeper_next = false, ok, colon = false, release = false;
 	bool bare_num = false;
 
@@ -1386,6 +1433,14 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		if (!release && !all_caps(f))
 			return false;
 		colon = true;
+	}
+	/* "  0. Definitions." where paragraphs start indented (the GPL's): a
+	 * numbered title there stands at the margin */
+	if (p->para_indent > 0 && f->num_depth > 0 &&
+	    f->indent == p->para_indent) {
+		at_margin = *f;
+		at_margin.indent = 0;
+		f = &at_margin;
 	}
 	if (item_goes_on(p, f))
 		return false;
@@ -1427,7 +1482,7 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		const struct feat *n = la.next;
 
 		deeper_next = number_extends(f, n) ||
-		    (caps && !all_caps(n) && n->num_depth == 0);
+		    (caps && !all_caps(n));
 		if (!deeper_next && f->indent == 0 &&
 		    bare_number_extends(p, f, n))
 			deeper_next = bare_num = true;
@@ -1465,6 +1520,102 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 	else
 		plain_add_cand(p, f, f->start, CAND_BARE, 0);
 	return true;
+}
+
+/* Is f centred in the width of the text: past its margin, its middle
+ * near the text's? */
+static bool
+centred(const struct plain *p, const struct feat *f)
+{
+	int twice = 2 * f->raw_indent + (int)f->chars;
+
+	return p->fill > 0 && !f->blank && !f->long_line &&
+	    f->raw_indent > p->margin &&
+	    abs(twice - (p->margin + p->fill)) <= 2 * PLAIN_CENTRE_SLACK;
+}
+
+/* Is the text after a centred title's block (from at) its body: after a
+ * blank line or more, a paragraph left of the title, with sentences, not
+ * a run of heading-like lines?  Its first line may be indented ("  The
+ * GNU General Public License is a free, copyleft license for" over
+ * "software and other kinds of works."). */
+static bool
+centred_body(struct plain *p, const struct feat *f, struct line_iter at)
+{
+	struct line l;
+	const struct feat *n;
+	unsigned blanks = 0, lines = 0, chars = 0;
+	bool sentence = false, shaped = true;
+
+	while (plain_peek(p, &at, &l)) {
+		n = l.end - l.start > PLAIN_MAX_HEADING_BYTES ?
+		    feat_long(p, &l, NULL, true) : feat_load(p, &l);
+		if (n->blank) {
+			if (lines > 0)
+				break;
+			if (++blanks > PLAIN_MAX_BLANKS_AFTER)
+				return false;
+			continue;
+		}
+		if (blanks == 0 || n->adorn || n->raw_indent >= f->raw_indent)
+			return false;
+		/* "TERMS AND CONDITIONS" over "0. Definitions.", "Apache
+		 * License" over "TERMS AND CONDITIONS FOR USE" */
+		if (lines == 0 && heading_shaped(n) &&
+		    (n->num_depth > 0 || all_caps(n)))
+			return true;
+		chars += n->chars;
+		shaped &= heading_shaped(n);
+		sentence |= n->last == '.' || n->last == '!' ||
+		    n->last == '?' || n->last == ':' || memchr(plain_bytes(p,
+		    n->start, n->end - n->start), '.', n->end - n->start);
+		if (++lines >= PLAIN_BODY_LINES)
+			break;
+	}
+	return lines > 0 && !shaped && sentence &&
+	    chars >= PLAIN_MIN_BODY_CHARS;
+}
+
+/* A title centred over the text, as the GPL and GNU READMEs have them
+ * ("                            Preamble"): an ALL-CAPS or title-case
+ * line standing alone, well past the margin and centred, maybe with
+ * centred lines under it ("Version 3, 29 June 2007", or a rule), then a
+ * blank line and a paragraph at a lesser indent.  Ranked above the
+ * numbered headings (a licence's clauses are under "TERMS AND
+ * CONDITIONS"), it changes no verdict on the others.  Returns the last
+ * line of the title's block (it then moves past it), or NULL. */
+static const struct feat *
+plain_centred(struct plain *p, const struct feat *f, struct line_iter *it)
+{
+	struct line_iter at = *it;
+	struct line l;
+	const struct feat *last = f, *n;
+	int k;
+
+	if (p->man || f->raw_indent < p->margin + PLAIN_CENTRE_INDENT ||
+	    !centred(p, f) || !heading_shaped(f) ||
+	    !(all_caps(f) || f->titlecase))
+		return NULL;
+	for (k = 1; k < PLAIN_CENTRE_LINES; k++) {
+		struct line_iter save = at;
+
+		if (!plain_peek(p, &at, &l) ||
+		    l.end - l.start > PLAIN_MAX_HEADING_BYTES)
+			return NULL;
+		n = feat_full(p, &l);
+		if (n->blank) {
+			at = save;
+			break;
+		}
+		if (!centred(p, n) || n->raw_indent < p->margin + 2)
+			return NULL;
+		last = n;
+	}
+	if (!centred_body(p, f, at))
+		return NULL;
+	plain_add_cand(p, f, f->start, CAND_CENTRED, 1);
+	*it = at;
+	return last;
 }
 
 /* "*** Title ***", "=== release 1.2 ===": a title framed by two runs of
@@ -1670,6 +1821,17 @@ plain_scan(struct plain *p, size_t start)
 			}
 			it = save;
 		}
+		if ((prev == NULL || prev->blank) && !cur->blank &&
+		    cur->raw_indent > p->margin) {
+			const struct feat *last = plain_centred(p, cur, &it);
+
+			if (last != NULL) {
+				prev = last;
+				prev_heading = true;
+				part = false;
+				continue;
+			}
+		}
 		heading = plain_unmarked(p, cur, prev, prev_heading, &it);
 		if (!heading && after_rule && !cur->blank && p->separated &&
 		    part_title(p, cur, &it)) {
@@ -1691,7 +1853,9 @@ plain_scan(struct plain *p, size_t start)
 /* What the first part of the document says of the whole, in one pass
  * over it.  Some documents (linuxdoc, some mail) indent all their text:
  * headings and paragraphs are then judged relative to that margin, the
- * most common indent of long lines near the start.  A NEWS file has two
+ * most common indent of long lines near the start; some start their
+ * paragraphs further in (the GPL's two columns).  The column the long
+ * lines end by is the text's width, to tell a centred title by.  A NEWS file has two
  * release lines at least there, each after a blank line.  A document made
  * of parts starts two there with a separator rule, blank lines, a short
  * line and a blank line. */
@@ -1699,6 +1863,8 @@ static void
 plain_sample(struct plain *p, size_t start)
 {
 	unsigned count[PLAIN_MARGIN_MAX + 1] = { 0 };
+	unsigned ends[PLAIN_FILL_MAX + 1] = { 0 }, nlong = 0, below = 0;
+	unsigned firsts[PLAIN_MARGIN_MAX + 1] = { 0 };
 	const char *d = p->d;
 	size_t len = p->len;
 	struct line_iter it;
@@ -1729,8 +1895,19 @@ plain_sample(struct plain *p, size_t start)
 			p->man = text_man_header(d + k, e - k, &name, &n);
 		}
 		if (k - l.start <= PLAIN_MARGIN_MAX &&
-		    l.end - k >= PLAIN_MARGIN_LINE_CHARS)
+		    l.end - k >= PLAIN_MARGIN_LINE_CHARS) {
+			size_t e = l.end;
+
 			count[k - l.start]++;
+			firsts[k - l.start] += prev_blank;
+			while (e > k && (d[e - 1] == ' ' || d[e - 1] == '\t' ||
+			    d[e - 1] == '\r'))
+				e--;
+			if (e - l.start <= PLAIN_FILL_MAX) {
+				ends[e - l.start]++;
+				nlong++;
+			}
+		}
 		if (prev_blank && releases < 2 &&
 		    release_line(d + l.start, l.end - l.start))
 			releases++;
@@ -1750,6 +1927,16 @@ plain_sample(struct plain *p, size_t start)
 		if (count[i] > count[best])
 			best = i;
 	p->margin = best;
+	for (i = best + 1; i <= PLAIN_MARGIN_MAX; i++)
+		if (firsts[i] >= PLAIN_FILL_LINES &&
+		    firsts[i] > firsts[best + p->para_indent])
+			p->para_indent = i - best;
+	if (nlong >= PLAIN_FILL_LINES)
+		for (i = 0; i <= PLAIN_FILL_MAX; i++)
+			if ((below += ends[i]) * 10 >= nlong * 9) {
+				p->fill = i;
+				break;
+			}
 	p->releases = releases >= 2;
 	p->separated = separated >= 2;
 	p->paged = pages >= 2;

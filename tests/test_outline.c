@@ -178,6 +178,19 @@ test_plain_marked(void)
 	    "plain: the third item of an indented list whose second was no "
 	    "heading is none either (git-log(1))");
 	check("a.txt", FORMAT_AUTO,
+	    "TERMS AND CONDITIONS OF USE\n\n1. Definitions.\n\n"
+	    "   \"Licence\" means these terms, as written here and in no "
+	    "other place.\n\n2. Grant of Rights. Subject to these terms, "
+	    "anyone may read this text.\n",
+	    "1:1:TERMS AND CONDITIONS OF USE|1:3:1. Definitions.",
+	    "plain: an ALL-CAPS heading over a clause's title, which ends "
+	    "with a full stop, is a heading");
+	check("a.txt", FORMAT_AUTO,
+	    "1. Install the package.\n\nThe package comes from the "
+	    "archive, as every other one does, signed.\n",
+	    "", "plain: a step ending with a full stop, in lower case, is "
+	    "no clause's title");
+	check("a.txt", FORMAT_AUTO,
 	    "TITLE\n=====\n\nIntro\n-----\n\nText.\n",
 	    "1:1:TITLE|2:4:Intro",
 	    "plain: '=' underlines are above '-' underlines");
