@@ -141,4 +141,8 @@ bool text_man_header(const char *s, size_t n, const char **name,
  * heading. */
 bool text_is_synopsis(const char *s, size_t n);
 
+/* Is s[0..n) the first line of a Vim help file, its name as a tag:
+ * "*windows.txt*   For Vim version 9.0."? */
+bool text_vimhelp_header(const char *s, size_t n);
+
 #endif

@@ -2101,6 +2101,158 @@ plain_changelog(struct outline *o, const struct document *doc)
 	return true;
 }
 
+/* Vim's help files (":help help-writing"): the first line names the file
+ * as a tag, "*windows.txt*   For Vim version 9.0."; a section starts
+ * under a rule of '=' (a subsection, of '-') with its title and tags,
+ * "1. Introduction\t\t\t*windows-intro* *window*", and a line at the
+ * left edge ending with '~' is a heading in the text ("WinScrolled and
+ * WinResized autocommands ~"). */
+#define VIMHELP_RULE 40
+
+/* 1 for a rule of '=', 2 of '-', else 0. */
+static int
+vimhelp_rule(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < VIMHELP_RULE || (s[0] != '=' && s[0] != '-'))
+		return 0;
+	for (k = 1; k < n; k++)
+		if (s[k] != s[0])
+			return 0;
+	return s[0] == '=' ? 1 : 2;
+}
+
+/* A help title's words into b: its tags left out at the end ("\t\t*gdb*")
+ * and their stars at the start ("*01.1*\tTwo manuals"), a '~' or a fold's
+ * marker ("{{{1") at its end.  False when no words are left (a line of
+ * tags) or they are no title (the modeline, a link). */
+static bool
+vimhelp_title(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, e = n, k;
+
+	for (;;) { /* trailing blanks, '~' and "*tags*" */
+		while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		if (e > 0 && s[e - 1] == '~') {
+			e--;
+			continue;
+		}
+		/* a fold's marker, "{{{1" */
+		k = e;
+		while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+			k--;
+		if (k >= 3 && (memcmp(s + k - 3, "{{{", 3) == 0 ||
+		    memcmp(s + k - 3, "}}}", 3) == 0)) {
+			e = k - 3;
+			continue;
+		}
+		if (e < 3 || s[e - 1] != '*')
+			break;
+		k = e - 1;
+		while (k > 0 && s[k - 1] != '*' && s[k - 1] != ' ' &&
+		    s[k - 1] != '\t')
+			k--;
+		if (k == 0 || s[k - 1] != '*' || k + 1 == e ||
+		    (k >= 2 && s[k - 2] != ' ' && s[k - 2] != '\t'))
+			break;
+		e = k - 1;
+	}
+	while (i < e && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	buf_reset(b);
+	if (i < e && s[i] == '*') { /* "*01.1*\tTwo manuals" */
+		k = i + 1;
+		while (k < e && s[k] != '*' && s[k] != ' ' && s[k] != '\t')
+			k++;
+		if (k < e && s[k] == '*') {
+			buf_add(b, s + i + 1, k - i - 1);
+			buf_addc(b, ' ');
+			i = k + 1;
+		}
+	}
+	while (i < e && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	/* a modeline, or "Next chapter: |usr_02.txt|" after the last rule
+	 * of a chapter of the user manual */
+	if (i == e || (e - i > 4 && memcmp(s + i, "vim:", 4) == 0) ||
+	    memchr(s + i, '|', e - i) != NULL)
+		return false;
+	buf_add(b, s + i, e - i);
+	return true;
+}
+
+/* A line at the left edge ending with '~', heading-like: not a row of a
+ * table (no tab, no run of blanks) and no longer than a heading. */
+static bool
+vimhelp_tilde(const char *s, size_t n)
+{
+	size_t k;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n < 3 || s[n - 1] != '~' || s[n - 2] != ' ' ||
+	    n > PLAIN_MAX_HEADING_CHARS ||
+	    !(is_upper_ascii((unsigned char)s[0]) ||
+	    (s[0] >= '0' && s[0] <= '9')))
+		return false;
+	for (k = 0; k + 2 < n; k++)
+		if (s[k] == '\t' || (s[k] == ' ' && s[k + 1] == ' '))
+			return false;
+	return true;
+}
+
+static bool
+plain_vimhelp(struct outline *o, const struct document *doc)
+{
+	const char *d = doc->data;
+	struct line_iter it;
+	struct line l, rule = { 0, 0, 0, 0 };
+	struct buf title = BUF_INIT;
+	int level = 0; /* of the rule above, while its title is looked for */
+	bool prev_blank = true;
+
+	line_iter_init(&it, d, doc->len, doc->text_start);
+	if (!line_iter_next(&it, &l) ||
+	    !text_vimhelp_header(d + l.start, l.end - l.start))
+		return false;
+	while (line_iter_next(&it, &l)) {
+		const char *s = d + l.start;
+		size_t n = l.end - l.start;
+		int r;
+
+		if (!outline_scanned(o, l.start))
+			break;
+		if ((r = vimhelp_rule(s, n)) > 0) {
+			level = r;
+			rule = l;
+		} else if (level > 0 && n > 0) {
+			/* the title, after tags alone on their lines */
+			if (vimhelp_title(&title, s, n)) {
+				if (rule.lineno + 1 == l.lineno)
+					outline_add_overlined(o, rule.start,
+					    l.lineno, level, title.data,
+					    title.len);
+				else
+					outline_add(o, l.start, l.lineno,
+					    level, title.data, title.len);
+				level = 0;
+			} else if (memchr(s, '*', n) == NULL) {
+				level = 0;
+			}
+		} else if (prev_blank && vimhelp_tilde(s, n) &&
+		    vimhelp_title(&title, s, n)) {
+			outline_add(o, l.start, l.lineno, 3, title.data,
+			    title.len);
+		}
+		prev_blank = n == 0;
+	}
+	buf_fini(&title);
+	outline_compact_levels(o);
+	return true;
+}
+
 /* Where a patch's file sections are read from: its lines with the colour
  * escapes left out, and where its hunks end. */
 struct patch {
@@ -2421,7 +2573,7 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 		plain_patch(o, doc);
 		return;
 	}
-	if (plain_changelog(o, doc))
+	if (plain_changelog(o, doc) || plain_vimhelp(o, doc))
 		return;
 	memset(&p, 0, sizeof p);
 	p.o = o;

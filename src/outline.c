@@ -841,6 +841,10 @@ format_by_content(const char *data, size_t len)
 		len = DETECT_BYTES;
 	line_iter_init(&it, data, len, 0);
 	more = line_iter_next(&it, &next);
+	/* a Vim help file's rules and "~" headings are its own */
+	if (more && text_vimhelp_header(data + next.start,
+	    next.end - next.start))
+		return FORMAT_PLAIN;
 	while (more) {
 		l = next;
 		more = line_iter_next(&it, &next);

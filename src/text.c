@@ -568,3 +568,16 @@ text_is_synopsis(const char *s, size_t n)
 	    (memchr(s, '[', n) != NULL || memchr(s, '<', n) != NULL ||
 	    memmem(s, n, " -", 2) != NULL || memmem(s, n, "...", 3) != NULL);
 }
+
+bool
+text_vimhelp_header(const char *s, size_t n)
+{
+	size_t k = 1;
+
+	if (n < 7 || s[0] != '*')
+		return false;
+	while (k < n && s[k] != '*' && s[k] != ' ' && s[k] != '\t')
+		k++;
+	return k < n && s[k] == '*' && k >= 5 &&
+	    memcmp(s + k - 4, ".txt", 4) == 0;
+}
