@@ -145,4 +145,9 @@ bool text_is_synopsis(const char *s, size_t n);
  * "*windows.txt*   For Vim version 9.0."? */
 bool text_vimhelp_header(const char *s, size_t n);
 
+/* Does s[0..n) (a document from its first line with text) start with a
+ * command of Perl's POD: "=pod", "=head1", "=encoding", "=begin",
+ * "=for"? */
+bool text_pod_start(const char *s, size_t n);
+
 #endif

@@ -2253,6 +2253,145 @@ plain_vimhelp(struct outline *o, const struct document *doc)
 	return true;
 }
 
+/* Perl's POD (perlpod(1)), in a .pod file or after a module's code: a
+ * command paragraph "=head1 NAME" ... "=head4" is a heading of that level.
+ * A document is POD when a command starts it ("=pod", "=head1",
+ * "=encoding", "=begin", "=for") or when, in its first 256 KiB, a line
+ * starts with "=head". */
+#define POD_SAMPLE (256u * 1024)
+
+/* The level of a "=headN title" line (1 to 6), or 0; *title is where its
+ * title starts. */
+static int
+pod_head(const char *s, size_t n, size_t *title)
+{
+	if (n < 7 || memcmp(s, "=head", 5) != 0 || s[5] < '1' || s[5] > '6' ||
+	    (s[6] != ' ' && s[6] != '\t'))
+		return 0;
+	*title = 7;
+	return s[5] - '0';
+}
+
+/* A POD title's text into b, its formatting codes read: "C<parse()>" is
+ * "parse()", "C<< $a <=> $b >>" " $a <=> $b " (the outline squeezes the
+ * blanks), "L<text|target>" "text", "E<gt>" '>', and an index entry
+ * "X<...>" nothing. */
+static void
+pod_text(struct buf *b, const char *s, size_t n)
+{
+	/* the closing of each code open: its count of '>', 0 for one */
+	unsigned close[16], depth = 0;
+	bool drop[16], link[16];
+	size_t i = 0;
+
+	buf_reset(b);
+	while (i < n) {
+		char c = s[i];
+
+		if (i + 1 < n && s[i + 1] == '<' && depth < 16 &&
+		    strchr("BCEFILSXZ", c) != NULL && c != '\0') {
+			size_t k = i + 1;
+			unsigned angles = 0;
+
+			while (k < n && s[k] == '<')
+				k++, angles++;
+			if (c == 'E' && angles == 1) { /* an escape */
+				const char *e = memchr(s + k, '>', n - k);
+				size_t len = e != NULL ? (size_t)(e - s) - k : 0;
+
+				if (e != NULL) {
+					if (len == 2 && memcmp(s + k, "gt", 2) == 0)
+						buf_addc(b, '>');
+					else if (len == 2 &&
+					    memcmp(s + k, "lt", 2) == 0)
+						buf_addc(b, '<');
+					else if (len == 6 &&
+					    memcmp(s + k, "verbar", 6) == 0)
+						buf_addc(b, '|');
+					else if (len == 3 &&
+					    memcmp(s + k, "sol", 3) == 0)
+						buf_addc(b, '/');
+					else
+						buf_add(b, s + i, len + 3);
+					i = (size_t)(e - s) + 1;
+					continue;
+				}
+			}
+			close[depth] = angles;
+			link[depth] = c == 'L';
+			drop[depth] = c == 'X' || c == 'Z' ||
+			    (depth > 0 && drop[depth - 1]);
+			depth++;
+			i = k;
+			continue;
+		}
+		if (depth > 0 && c == '>') {
+			unsigned want = close[depth - 1];
+			size_t k = i;
+
+			while (k < n && s[k] == '>' && k - i < want)
+				k++;
+			if (k - i == want) {
+				depth--;
+				i = k;
+				continue;
+			}
+		}
+		if (depth > 0 && drop[depth - 1]) {
+			i++;
+			continue;
+		}
+		/* "L<text|target>": the text only */
+		if (c == '|' && depth > 0 && link[depth - 1]) {
+			size_t k = i;
+
+			while (k < n && s[k] != '>')
+				k++;
+			i = k;
+			continue;
+		}
+		buf_addc(b, c);
+		i++;
+	}
+}
+
+static bool
+plain_pod(struct outline *o, const struct document *doc)
+{
+	const char *d = doc->data + doc->text_start;
+	size_t len = doc->len - doc->text_start, sample, k = 0;
+	struct line_iter it;
+	struct line l;
+	struct buf title = BUF_INIT;
+
+	while (k < len && (d[k] == '\n' || d[k] == '\r'))
+		k++;
+	sample = len < POD_SAMPLE ? len : POD_SAMPLE;
+	if (!text_pod_start(d + k, len - k) &&
+	    memmem(d, sample, "\n=head", 6) == NULL)
+		return false;
+	line_iter_init(&it, doc->data, doc->len, doc->text_start);
+	while (line_iter_next(&it, &l)) {
+		const char *s = doc->data + l.start;
+		size_t n = l.end - l.start, t;
+		int level;
+
+		if (!outline_scanned(o, l.start))
+			break;
+		/* a command starts POD wherever a statement may start
+		 * (perlsyn(1)): after "=cut" and the code below it, or
+		 * "__END__", "=head2" is POD again */
+		if ((level = pod_head(s, n, &t)) > 0) {
+			pod_text(&title, s + t, n - t);
+			outline_add(o, l.start, l.lineno, level,
+			    title.data != NULL ? title.data : "", title.len);
+		}
+	}
+	buf_fini(&title);
+	outline_compact_levels(o);
+	return true;
+}
+
 /* Where a patch's file sections are read from: its lines with the colour
  * escapes left out, and where its hunks end. */
 struct patch {
@@ -2573,7 +2712,8 @@ fmt_plain_parse(struct outline *o, const struct document *doc)
 		plain_patch(o, doc);
 		return;
 	}
-	if (plain_changelog(o, doc) || plain_vimhelp(o, doc))
+	if (plain_changelog(o, doc) || plain_vimhelp(o, doc) ||
+	    plain_pod(o, doc))
 		return;
 	memset(&p, 0, sizeof p);
 	p.o = o;

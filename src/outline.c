@@ -848,6 +848,11 @@ format_by_content(const char *data, size_t len)
 	while (more) {
 		l = next;
 		more = line_iter_next(&it, &next);
+		/* and so are POD's "=head1" lines (perlpod(1)) */
+		if (l.end - l.start > 6 &&
+		    memcmp(data + l.start, "=head", 5) == 0 &&
+		    text_pod_start(data + l.start, l.end - l.start))
+			return FORMAT_PLAIN;
 		detect_line(&sc, data + l.start, l.end - l.start, prev_blank,
 		    more && next.end > next.start ? data[next.start] : 0,
 		    &fenced);

@@ -581,3 +581,20 @@ text_vimhelp_header(const char *s, size_t n)
 	return k < n && s[k] == '*' && k >= 5 &&
 	    memcmp(s + k - 4, ".txt", 4) == 0;
 }
+
+bool
+text_pod_start(const char *s, size_t n)
+{
+	static const char *const cmd[] = { "=pod", "=head", "=encoding",
+	    "=begin", "=for" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof cmd / sizeof cmd[0]; i++) {
+		k = strlen(cmd[i]);
+		if (n > k && memcmp(s, cmd[i], k) == 0 &&
+		    (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' ||
+		    s[k] == '\r' || (s[k] >= '1' && s[k] <= '6')))
+			return true;
+	}
+	return false;
+}

@@ -2,7 +2,7 @@
 . "$FOLIO_TESTS/lib.sh"
 
 for doc in guide.txt underlined.txt overlined.txt numbered.txt rfc.txt manpage.txt \
-	licence.txt centred.txt vimhelp.txt \
+	licence.txt centred.txt vimhelp.txt module.pm \
 	changelog.Debian history.patch manual.md manual.adoc manual.rst; do
 	"$FOLIO" --outline "$FOLIO_TESTDATA/$doc" >"$TMP/got"
 	status=$?
