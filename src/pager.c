@@ -378,6 +378,27 @@ grow_due(const struct session *se, size_t len, size_t to)
 	    (PAGER_GROW_MS + (long)(len / PAGER_GROW_BYTES_PER_MS)) * 1000L;
 }
 
+/* The file grew: map it again, its worker stopped first, and build its
+ * outline again in the background.  False, and said, when it could not
+ * be read again (it is shown as it was). */
+static bool
+session_refresh_file(struct session *se, struct view *v)
+{
+	bool ok;
+
+	view_growing(v);
+	if (reading_ix != NULL)
+		indexer_stop(reading_ix);
+	ok = document_refresh(se->opt->grow_doc) > 0;
+	if (!ok)
+		view_message(v, "The file could not be read again: it is "
+		    "shown as it was");
+	/* built again even when not mapped again: the worker was stopped */
+	session_regrow(se, v);
+	index_sync(v);
+	return ok;
+}
+
 /* F on a file: map it again when it grew (a log being written).  A file
  * replaced at its path (a log rotated) or cut short stops it. */
 static void
@@ -394,19 +415,23 @@ session_follow_file(struct session *se, struct view *v)
 	}
 	if (grew == 0 || !grow_due(se, doc->len, doc->len + 1))
 		return;
-	view_growing(v);
-	if (reading_ix != NULL)
-		indexer_stop(reading_ix);
-	if (document_refresh(doc) <= 0) {
+	if (!session_refresh_file(se, v))
 		v->follow = false;
-		view_message(v, "The file could not be read again: it is "
-		    "shown as it was");
-	}
-	/* built again even when not mapped again: the worker was stopped */
-	session_regrow(se, v);
-	index_sync(v);
 	if (v->follow)
 		view_act(v, ACT_BOTTOM);
+}
+
+/* G on a file that grew since it was mapped (a log): it is mapped again
+ * first, as less reads a file to its end then.  Not one replaced or cut
+ * short: that is shown as it was. */
+static void
+pager_bottom_file(struct session *se, struct view *v)
+{
+	struct document *doc = se->opt->grow_doc;
+
+	if (doc != NULL && se->opt->grow_ix != NULL && !v->reading &&
+	    document_can_grow(doc) && document_file_grew(doc) > 0)
+		session_refresh_file(se, v);
 }
 
 /* A pipe still being read: take in what came when it is time
@@ -1242,8 +1267,11 @@ pager_read(struct screen *s, const struct document *doc,
 			pager_filter(s, &v, &pr);
 		else if (a == ACT_FOLLOW)
 			pager_follow(&se, &v);
-		else
+		else {
+			if (a == ACT_BOTTOM && count == 0 && !v.toc_focus)
+				pager_bottom_file(&se, &v);
 			pager_act(s, &v, a, count);
+		}
 		view_follow(&v, top0);
 		count = 0;
 		if (v.help) {

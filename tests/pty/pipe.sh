@@ -164,6 +164,22 @@ check 'The file was replaced or cut short' "a file rotated away stops it"
 keys q
 is "$(wait_exit)" 0 "q quits"
 
+# G on a log that grew since it was opened: read again to its new end,
+# as less does, without F
+{
+	printf 'Log Title\n=========\n\n'
+	for i in $(seq 1 30); do printf 'entry %d of the log\n' "$i"; done
+} >"$TMP/g.log"
+start 80 10 -- "$TMP/g.log"
+check 'entry 5 of the log' "a log opens"
+printf '\nWritten Since\n-------------\n\nThe line written since.\n' \
+	>>"$TMP/g.log"
+keys G
+check 'The line written since\.$' "G shows what was written since it opened"
+check '^ *Written Since *│' "and its new sections join the TOC"
+keys q
+is "$(wait_exit)" 0 "q quits"
+
 # F on a log still empty: its first lines come into view
 : >"$TMP/empty.log"
 start 80 10 -- "$TMP/empty.log"
