@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "layout.h"
 #include "text.h"
@@ -659,6 +660,94 @@ same_start(const struct lineinfo *a, const struct lineinfo *b)
 	    memcmp(a->s, b->s, w) == 0;
 }
 
+/* Records of a tool's output have as many words each, up to this. */
+#define SHAPE_WORDS 24
+/* and one of their second to fifth words the same */
+#define SHAPE_AT 5
+
+/* The words of li (to SHAPE_WORDS), their starts and lengths; the count,
+ * or SHAPE_WORDS + 1 when there are more. */
+static size_t
+shape_words(const struct lineinfo *li, size_t *at, size_t *len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < li->n) {
+		size_t k = i;
+
+		while (k < li->n && li->s[k] != ' ' && li->s[k] != '\t')
+			k++;
+		if (n == SHAPE_WORDS)
+			return n + 1;
+		at[n] = i;
+		len[n++] = k - i;
+		while (k < li->n && (li->s[k] == ' ' || li->s[k] == '\t'))
+			k++;
+		i = k;
+	}
+	return n;
+}
+
+/* Is w[0..n) one of the small words every sentence has ("or", "the")?
+ * Two lines of prose share them; two records share their fields' words
+ * (mount's "type"). */
+static bool
+function_word(const char *w, size_t n)
+{
+	static const char *const words[] = { "a", "an", "and", "are", "as",
+	    "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
+	    "its", "not", "of", "on", "or", "that", "the", "this", "to",
+	    "was", "which", "will", "with" };
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && strncasecmp(words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Does li end a sentence in it or at its end ("operator.  The", a full
+ * stop last)?  Prose does, a record seldom. */
+static bool
+has_sentence(const struct lineinfo *li)
+{
+	size_t i;
+
+	if (li->n > 0 && li->s[li->n - 1] == '.')
+		return true;
+	for (i = 0; i + 2 < li->n; i++)
+		if ((li->s[i] == '.' || li->s[i] == '?' || li->s[i] == '!') &&
+		    li->s[i + 1] == ' ' && (li->s[i + 2] == ' ' ||
+		    (li->s[i + 2] >= 'A' && li->s[i + 2] <= 'Z')))
+			return true;
+	return false;
+}
+
+/* Are a and b two records of one tool's output by their shape: as many
+ * words (3 or more) and one of their second to fifth words the same,
+ * not a function word, and no sentence ending in either?  mount's "proc on /proc type proc (rw)" over
+ * "sysfs on /sys type sysfs (rw)", apt list's "adduser/stable 3.134 all [installed]" over
+ * "bash/stable 5.2 amd64 [installed]".  Three lines of prose in a row
+ * are seldom so alike. */
+static bool
+same_shape(const struct lineinfo *a, const struct lineinfo *b)
+{
+	size_t at_a[SHAPE_WORDS], len_a[SHAPE_WORDS];
+	size_t at_b[SHAPE_WORDS], len_b[SHAPE_WORDS];
+	size_t na = shape_words(a, at_a, len_a), i;
+
+	if (na < 3 || na > SHAPE_WORDS || a->indent != b->indent ||
+	    shape_words(b, at_b, len_b) != na || has_sentence(a) ||
+	    has_sentence(b))
+		return false;
+	for (i = 1; i < na && i < SHAPE_AT; i++)
+		if (len_a[i] == len_b[i] &&
+		    memcmp(a->s + at_a[i], b->s + at_b[i], len_a[i]) == 0 &&
+		    !function_word(a->s + at_a[i], len_a[i]))
+			return true;
+	return false;
+}
+
 /* The whole line before the one that starts at start (its '\n' just
  * before it): false at the document's start or past LAYOUT_CHUNK. */
 static bool
@@ -703,9 +792,10 @@ line_after(const struct layout *l, size_t next, struct segment *s)
 	return true;
 }
 
-/* Lines a (segment ga) and b (gb) start with the same word, and so does
- * the line before a or the one after b: three lines of a tool's output
- * ("checking for gcc... gcc", configure's), not a paragraph. */
+/* Lines a (segment ga) and b (gb) are alike (they start with the same
+ * word, or have the same shape), and so is the line before a or the one
+ * after b: three lines of a tool's output ("checking for gcc... gcc",
+ * configure's; mount's), not a paragraph. */
 static bool
 run_of_three(const struct layout *l, const struct segment *ga,
     const struct segment *gb, const struct lineinfo *a,
@@ -714,16 +804,21 @@ run_of_three(const struct layout *l, const struct segment *ga,
 	struct segment g;
 	struct lineinfo c;
 
-	if (!same_start(a, b))
+	bool start = same_start(a, b);
+
+	/* alike the same way: "may provide ... or different" over "for
+	 * use, reproduction, or distribution" (the same shape) over "for
+	 * any such" (the same start) is a paragraph */
+	if (!start && !same_shape(a, b))
 		return false;
 	if (line_before(l, ga->start, &g)) {
 		line_info(l, &g, &c);
-		if (same_start(a, &c))
+		if (start ? same_start(a, &c) : same_shape(a, &c))
 			return true;
 	}
 	if (line_after(l, gb->next, &g)) {
 		line_info(l, &g, &c);
-		if (same_start(b, &c))
+		if (start ? same_start(b, &c) : same_shape(b, &c))
 			return true;
 	}
 	return false;

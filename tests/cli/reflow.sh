@@ -403,6 +403,47 @@ ok $? "three lines or more starting with one word keep their lines"
 grep -q 'and then the next line starts' "$TMP/out"
 ok $? "two lines of prose starting with one word still join"
 
+# Three lines of the same shape (as many words, one of the second to
+# fifth the same, no sentence ending) are a tool's output too, mount's;
+# prose is not: lines that share a word but end a sentence, or are alike
+# in different ways (the same shape, then the same start), still join.
+cat >"$TMP/shape.txt" <<'DOC'
+proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)
+sysfs on /sys type sysfs (rw,nosuid,nodev,noexec,relatime)
+tmpfs on /run type tmpfs (rw,nosuid,nodev,size=3285736k,nr_inodes=819200,mode=755)
+/dev/sda1 on / type ext4 (rw,relatime,errors=remount-ro)
+DOC
+"$FOLIO" --print --width=100 "$TMP/shape.txt" >"$TMP/out"
+cmp -s "$TMP/out" "$TMP/shape.txt"
+ok $? "lines of one shape keep their lines (mount's output)"
+cat >"$TMP/prose.txt" <<'DOC'
+This is a paragraph of commands used only in one mode, or only
+after an operator.  The commands that start with a select the object
+including white space, the commands starting with i select the inner one
+without white space, or just the white space.  Thus the inner commands
+always select less text than the others do.
+
+While it reads, in the middle of the screen the reader keeps the text
+it shows, and on the left of it the table of contents lists sections
+of it, and at the top of the window the title of it is
+shown above the text, with the place in it.
+
+You may add your own statement of copyright to the changes you make and
+may set other terms and conditions of their own for the use,
+for copying, other terms for the distribution of all the changes, or
+for any such work as a whole, provided your use of the work complies
+with the conditions stated in this licence.
+DOC
+"$FOLIO" --print --width=200 "$TMP/prose.txt" >"$TMP/out"
+grep -q 'select the object including white space, the commands starting' \
+	"$TMP/out"
+ok $? "prose whose lines share words but end sentences joins"
+grep -q 'keeps the text it shows, .* lists sections of it, and at the top of the window the title' \
+	"$TMP/out"
+ok $? "prose whose lines share only small words (the) joins"
+grep -q 'for the use, for copying, other terms' "$TMP/out"
+ok $? "prose alike one way, then another, joins"
+
 # A line indented deeper than the width leaves room for: its text starts
 # at the hang (half the width at most), not on the row after an empty one.
 cat >"$TMP/deep.txt" <<'DOC'
