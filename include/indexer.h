@@ -29,7 +29,9 @@ struct indexer {
 	pthread_t thread;
 	pthread_mutex_t lock;
 	atomic_size_t scanned;   /* bytes the parser has looked at */
-	atomic_bool done;        /* the outline is complete */
+	atomic_bool done;        /* the worker is done: the outline is
+				    complete, or it was stopped */
+	atomic_bool whole;       /* done, and not stopped first */
 	atomic_bool stop;        /* the reader left: give up */
 	bool pending;            /* initialised, the worker not started yet */
 	bool started;
@@ -56,6 +58,9 @@ void indexer_stop(struct indexer *ix);
 void indexer_release(struct indexer *ix);
 void indexer_hold(struct indexer *ix);
 bool indexer_done(const struct indexer *ix);
+/* Did the worker build the whole outline (not stopped before its end)?
+ * False when it never started. */
+bool indexer_whole(const struct indexer *ix);
 /* Everything before this offset is indexed (SIZE_MAX: all of it). */
 size_t indexer_scanned(const struct indexer *ix);
 /* The worker has looked at everything before off (outline_scanned). */

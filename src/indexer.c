@@ -25,6 +25,8 @@ indexer_main(void *arg)
 	    INDEXER_NICE);
 
 	outline_build(ix->o, ix->doc, ix->o->format);
+	/* a stop seen at the very end counts as one seen before it */
+	atomic_store(&ix->whole, !atomic_load(&ix->stop));
 	atomic_store(&ix->done, true);
 	return NULL;
 }
@@ -44,6 +46,7 @@ indexer_init(struct indexer *ix, struct outline *o,
 	ix->doc = doc;
 	atomic_init(&ix->scanned, 0);
 	atomic_init(&ix->done, false);
+	atomic_init(&ix->whole, false);
 	atomic_init(&ix->stop, false);
 	ix->pending = true;
 	if (getenv("FOLIO_INDEX_PACE") != NULL)
@@ -147,6 +150,12 @@ indexer_done(const struct indexer *ix)
 	if (ix->pending)
 		return false;
 	return !ix->started || atomic_load(&ix->done);
+}
+
+bool
+indexer_whole(const struct indexer *ix)
+{
+	return !ix->pending && atomic_load(&ix->whole);
 }
 
 size_t

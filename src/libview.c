@@ -135,13 +135,21 @@ read_entry(struct lv *v, size_t i)
 	outline_init(&o);
 	o.titles_in_doc = true;
 	memset(&po, 0, sizeof po);
-	/* a large article shows at once, its outline built as it is read */
+	/* a large article shows at once, its outline built as it is read;
+	 * a small one's worker is left unstarted, for a file that grows
+	 * (F, G) to be outlined again on */
+	indexer_init(&ix, &o, &doc);
 	if (indexer_wanted(doc.len)) {
 		outline_prepare(&o, &doc, FORMAT_AUTO);
-		indexer_init(&ix, &o, &doc);
 		po.ix = &ix;
 	} else {
 		outline_build(&o, &doc, FORMAT_AUTO);
+	}
+	if (document_can_grow(&doc)) {
+		po.grow_doc = &doc;
+		po.grow_o = &o;
+		po.grow_ix = &ix;
+		po.format = FORMAT_AUTO;
 	}
 	po.measure = v->opt->measure;
 	po.section = -1;
@@ -157,9 +165,13 @@ read_entry(struct lv *v, size_t i)
 		po.title = po.ix != NULL ? NULL : outline_doc_title(&o, &doc);
 	}
 	end = pager_read(&v->s, &doc, &o, &po);
-	/* left before the outline was complete: the count is not known */
-	if (po.ix == NULL || indexer_done(&ix))
+	/* left before the outline was complete (built in the background,
+	 * or again as the file grew): the count is not known */
+	if ((po.ix == NULL && ix.pending) || indexer_whole(&ix))
 		e->sections = (long)o.n;
+	/* a file read to a new end (F, G) */
+	if (document_can_grow(&doc))
+		e->size = (long long)doc.len;
 	outline_fini(&o);
 	document_fini(&doc);
 	free(canon);

@@ -189,4 +189,26 @@ check "Resumed at .*the document changed since +(99|100)%$" \
 	"reopened after a change, it is back at the end"
 keys q
 unset PTY_STATE
+# In the library: a large document left before its outline was complete
+# shows no count of sections (not the part found); one read until it was
+# complete shows all of them.
+mkdir -p "$TMP/lib"
+cp "$D" "$TMP/lib/big.txt"
+start 100 10 $SLOW -- "$TMP/lib"
+keys j Enter
+check "indexing [0-9]+% \\|" "a large document opened from the library is indexed as it is read"
+keys q
+check '^ Part 1 of the Large Guide +big\.txt +[0-9.]+M +[·█]' \
+	"left before its outline was complete: no count of its sections"
+keys q
+is "$(wait_exit)" 0 "q quits"
+start 100 10 -- "$TMP/lib"
+keys j Enter
+check "§1/$N " "read until its outline is complete"
+keys q
+check "^ Part 1 of the Large Guide +big\\.txt +[0-9.]+M +§?$N " \
+	"then the library counts all its sections"
+keys q
+is "$(wait_exit)" 0 "q quits"
+
 plan_done

@@ -119,4 +119,29 @@ is "$(wait_exit)" 0 "q, q: back to the list, then out"
 cmp -s "$TMP/stty.before" "$TMP/stty.after"
 ok $? "the terminal is restored"
 
+# A log opened from the library is read to its new end by G and followed
+# by F, as it is when opened alone; the library then has its new size.
+L="$TMP/logs"
+mkdir -p "$L"
+{
+	printf 'Log Title\n=========\n\n'
+	for i in 1 2 3 4 5; do printf 'entry %d of the log\n' "$i"; done
+} >"$L/app.log"
+start 100 12 -- "$L"
+keys j Enter
+check 'entry 5 of the log' "a log opens from the library"
+printf '\nWritten Since\n-------------\n\nThe line written since.\n' \
+	>>"$L/app.log"
+keys G
+check 'The line written since\.$' "G there shows what was written since"
+keys F
+check 'Following the file as it grows' "and F follows the log"
+printf 'The newest line.\n' >>"$L/app.log"
+check 'The newest line\.$' "what is written to it comes into view"
+keys q
+check "^ Log Title +app\\.log +$(wc -c < "$L/app.log") +§2 " \
+	"back in the library, its size and sections are the new ones"
+keys q
+is "$(wait_exit)" 0 "q quits"
+
 plan_done
