@@ -829,6 +829,15 @@ detect_line(struct detect_score *sc, const char *s, size_t n,
 		sc->rst++;
 }
 
+/* Is s[0..n) the first line of pydoc's page: "Help on module os:",
+ * "Help on package json:"? */
+static bool
+pydoc_header(const char *s, size_t n)
+{
+	return n > 10 && n < 200 && memcmp(s, "Help on ", 8) == 0 &&
+	    s[n - 1] == ':' && memchr(s + 8, ' ', n - 9) != NULL;
+}
+
 static enum doc_format
 format_by_content(const char *data, size_t len)
 {
@@ -841,9 +850,11 @@ format_by_content(const char *data, size_t len)
 		len = DETECT_BYTES;
 	line_iter_init(&it, data, len, 0);
 	more = line_iter_next(&it, &next);
-	/* a Vim help file's rules and "~" headings are its own */
-	if (more && text_vimhelp_header(data + next.start,
-	    next.end - next.start))
+	/* a Vim help file's rules and "~" headings are its own, and pydoc's
+	 * page is a manual's whatever roles its docstrings have */
+	if (more && (text_vimhelp_header(data + next.start,
+	    next.end - next.start) || pydoc_header(data + next.start,
+	    next.end - next.start)))
 		return FORMAT_PLAIN;
 	while (more) {
 		l = next;

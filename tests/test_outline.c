@@ -177,6 +177,16 @@ test_plain_marked(void)
 	    "1:1:NAME|1:4:DESCRIPTION",
 	    "plain: the third item of an indented list whose second was no "
 	    "heading is none either (git-log(1))");
+	check(NULL, FORMAT_AUTO,
+	    "Help on module frob:\n\nNAME\n    frob - frob the cards\n\n"
+	    "DESCRIPTION\n    The :mod:`frob` module frobs cards, as "
+	    ":func:`frob.all` says.\n    Use it like this::\n\n"
+	    "        frob.all()\n\n    See :class:`Deck` and :mod:`cards` "
+	    "too, and ``frob`` literals.\n\nFUNCTIONS\n    all()\n"
+	    "        Frob every card in the deck, one after another.\n",
+	    "1:3:NAME|1:6:DESCRIPTION|1:14:FUNCTIONS",
+	    "plain: pydoc's page is a manual, whatever reStructuredText "
+	    "roles its docstrings have");
 	check("a.txt", FORMAT_AUTO,
 	    "TERMS AND CONDITIONS OF USE\n\n1. Definitions.\n\n"
 	    "   \"Licence\" means these terms, as written here and in no "
