@@ -126,6 +126,7 @@ read_entry(struct lv *v, size_t i)
 	struct err err;
 	char *canon = NULL;
 	enum pager_end end;
+	size_t len;
 
 	if (document_open(&doc, e->path, &err) != 0) {
 		snprintf(v->msg, sizeof v->msg, "%s", err.msg);
@@ -164,10 +165,11 @@ read_entry(struct lv *v, size_t i)
 		/* while the outline is built, it is found when saving */
 		po.title = po.ix != NULL ? NULL : outline_doc_title(&o, &doc);
 	}
+	len = doc.len;
 	end = pager_read(&v->s, &doc, &o, &po);
 	/* left before the outline was complete (built in the background,
 	 * or again as the file grew): the count is not known */
-	if ((po.ix == NULL && ix.pending) || indexer_whole(&ix))
+	if ((po.ix == NULL && doc.len == len) || indexer_whole(&ix))
 		e->sections = (long)o.n;
 	/* a file read to a new end (F, G) */
 	if (document_can_grow(&doc))
