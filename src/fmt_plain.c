@@ -60,6 +60,8 @@
  * with three tabs, whatever their length). */
 #define PLAIN_CENTRE_INDENT 8
 #define PLAIN_CENTRE_SLACK 10
+/* A clause's title run into its text has at most this many words */
+#define PLAIN_RUN_IN_WORDS 8
 /* A centred title may have lines under it ("Version 3, 29 June 2007") */
 #define PLAIN_CENTRE_LINES 3
 /* Lines whose features are kept (a power of two): more than one turn of
@@ -1402,6 +1404,42 @@ field_line(const struct plain *p, const struct feat *f)
 	    text_is_synopsis(s, n));
 }
 
+/* "2. Grant of Copyright License. Subject to the terms...": a numbered
+ * clause whose title, in title case (8 words at most), is run into its
+ * text, a sentence after it.  *end is where the title ends, after its
+ * full stop.  Not "8. U.S. Government" (a stop inside a word). */
+static bool
+run_in_title(struct plain *p, const struct feat *f, size_t *end)
+{
+	size_t n = f->text_end - f->text_start, i = 0, k, j, w;
+	const char *s = plain_bytes(p, f->text_start, n);
+	struct feat t;
+
+	while (i < n && s[i] != ' ' && s[i] != '\t')
+		i++; /* the number */
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n || !is_upper_ascii((unsigned char)s[i]))
+		return false;
+	for (k = i; k + 2 < n && !(s[k] == '.' && s[k + 1] == ' '); k++)
+		;
+	if (k + 2 >= n)
+		return false;
+	for (j = k + 1; j < n && s[j] == ' '; j++)
+		;
+	for (w = k; w > i && s[w - 1] != ' '; w--)
+		if (s[w - 1] == '.')
+			return false;
+	if (j == n || !is_upper_ascii((unsigned char)s[j]) || k - w < 2)
+		return false;
+	memset(&t, 0, sizeof t);
+	feat_words(&t, s + i, k + 1 - i);
+	if (!t.titlecase || t.words > PLAIN_RUN_IN_WORDS)
+		return false;
+	*end = f->text_start + k + 1;
+	return true;
+}
+
 /* Classify an unmarked candidate line; returns true if it was added. */
 static bool
 plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
@@ -1409,9 +1447,21 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 {
 	struct lookahead la, la2;
 	struct feat at_margin;
+	size_t end;
 	bool caps, deeper_next = false, ok, colon = false, release = false;
 	bool bare_num = false;
 
+	/* a clause's title run into its text (Apache's licence) */
+	if (f->num_depth > 0 && (f->indent == 0 || (p->para_indent > 0 &&
+	    f->indent == p->para_indent)) && !p->man &&
+	    prev_allows(prev, prev_heading) && run_in_title(p, f, &end)) {
+		struct feat t = *f;
+
+		t.end = t.text_end = end;
+		plain_add_cand(p, &t, f->start, CAND_NUMBERED,
+		    2 * f->num_depth);
+		return true;
+	}
 	/* "CHANGES WITH 252:" over indented text is a section of its own
 	 * (systemd's NEWS), as a man page's NAME is */
 	if (!heading_shaped(f)) {

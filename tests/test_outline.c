@@ -192,9 +192,11 @@ test_plain_marked(void)
 	    "   \"Licence\" means these terms, as written here and in no "
 	    "other place.\n\n2. Grant of Rights. Subject to these terms, "
 	    "anyone may read this text.\n",
-	    "1:1:TERMS AND CONDITIONS OF USE|1:3:1. Definitions.",
+	    "1:1:TERMS AND CONDITIONS OF USE|1:3:1. Definitions.|"
+	    "1:7:2. Grant of Rights.",
 	    "plain: an ALL-CAPS heading over a clause's title, which ends "
-	    "with a full stop, is a heading");
+	    "with a full stop, is a heading, and so is a title run into "
+	    "its clause's text");
 	check("a.txt", FORMAT_AUTO,
 	    "1. Install the package.\n\nThe package comes from the "
 	    "archive, as every other one does, signed.\n",
