@@ -1088,6 +1088,16 @@ paragraph_paged(struct plain *p, struct line_iter *it)
 	return false;
 }
 
+/* Does the line of f end a sentence, or have a full stop in it (a body's
+ * sentences)? */
+static bool
+has_sentence(struct plain *p, const struct feat *f)
+{
+	return f->last == '.' || f->last == '!' || f->last == '?' ||
+	    f->last == ':' || memchr(plain_bytes(p, f->start,
+	    f->end - f->start), '.', f->end - f->start) != NULL;
+}
+
 static void
 look_ahead(struct plain *p, size_t pos, unsigned long lineno,
     struct lookahead *la)
@@ -1153,10 +1163,7 @@ look_ahead(struct plain *p, size_t pos, unsigned long lineno,
 			la->body_chars += f->chars;
 			la->all_shaped &= heading_shaped(f);
 		}
-		if (f->last == '.' || f->last == '!' || f->last == '?' ||
-		    f->last == ':' || memchr(plain_bytes(p, f->start,
-		    f->end - f->start), '.',
-		    f->end - f->start) != NULL)
+		if (has_sentence(p, f))
 			la->body_sentence = true;
 		if (++lines >= PLAIN_BODY_LINES)
 			return;
@@ -1451,9 +1458,16 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 	bool caps, deeper_next = false, ok, colon = false, release = false;
 	bool bare_num = false;
 
+	/* "  0. Definitions." where paragraphs start indented (the GPL's): a
+	 * numbered title there stands at the margin */
+	if (p->para_indent > 0 && f->num_depth > 0 &&
+	    f->indent == p->para_indent) {
+		at_margin = *f;
+		at_margin.indent = 0;
+		f = &at_margin;
+	}
 	/* a clause's title run into its text (Apache's licence) */
-	if (f->num_depth > 0 && (f->indent == 0 || (p->para_indent > 0 &&
-	    f->indent == p->para_indent)) && !p->man &&
+	if (f->num_depth > 0 && f->indent == 0 && !p->man &&
 	    prev_allows(prev, prev_heading) && run_in_title(p, f, &end)) {
 		struct feat t = *f;
 
@@ -1483,14 +1497,6 @@ plain_unmarked(struct plain *p, const struct feat *f, const struct feat *prev,
 		if (!release && !all_caps(f))
 			return false;
 		colon = true;
-	}
-	/* "  0. Definitions." where paragraphs start indented (the GPL's): a
-	 * numbered title there stands at the margin */
-	if (p->para_indent > 0 && f->num_depth > 0 &&
-	    f->indent == p->para_indent) {
-		at_margin = *f;
-		at_margin.indent = 0;
-		f = &at_margin;
 	}
 	if (item_goes_on(p, f))
 		return false;
@@ -1616,9 +1622,7 @@ centred_body(struct plain *p, const struct feat *f, struct line_iter at)
 			return true;
 		chars += n->chars;
 		shaped &= heading_shaped(n);
-		sentence |= n->last == '.' || n->last == '!' ||
-		    n->last == '?' || n->last == ':' || memchr(plain_bytes(p,
-		    n->start, n->end - n->start), '.', n->end - n->start);
+		sentence |= has_sentence(p, n);
 		if (++lines >= PLAIN_BODY_LINES)
 			break;
 	}
