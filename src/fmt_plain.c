@@ -2311,7 +2311,7 @@ plain_vimhelp(struct outline *o, const struct document *doc)
  * command paragraph "=head1 NAME" ... "=head4" is a heading of that level.
  * A document is POD when a command starts it ("=pod", "=head1",
  * "=encoding", "=begin", "=for") or when, in its first 256 KiB, a line
- * starts with "=head". */
+ * is a "=headN" heading. */
 #define POD_SAMPLE (256u * 1024)
 
 /* The level of a "=headN title" line (1 to 6), or 0; *title is where its
@@ -2324,6 +2324,23 @@ pod_head(const char *s, size_t n, size_t *title)
 		return 0;
 	*title = 7;
 	return s[5] - '0';
+}
+
+/* Is a line of d[0..n) after its first a "=headN title" ("=headless
+ * mode" is text)? */
+static bool
+pod_head_in(const char *d, size_t n)
+{
+	const char *at = d, *e = d + n, *nl;
+	size_t t;
+
+	while ((at = memmem(at, (size_t)(e - at), "\n=head", 6)) != NULL) {
+		at++;
+		nl = memchr(at, '\n', (size_t)(e - at));
+		if (pod_head(at, (size_t)((nl != NULL ? nl : e) - at), &t) > 0)
+			return true;
+	}
+	return false;
 }
 
 /* A POD title's text into b, its formatting codes read: "C<parse()>" is
@@ -2421,8 +2438,7 @@ plain_pod(struct outline *o, const struct document *doc)
 	while (k < len && (d[k] == '\n' || d[k] == '\r'))
 		k++;
 	sample = len < POD_SAMPLE ? len : POD_SAMPLE;
-	if (!text_pod_start(d + k, len - k) &&
-	    memmem(d, sample, "\n=head", 6) == NULL)
+	if (!text_pod_start(d + k, len - k) && !pod_head_in(d, sample))
 		return false;
 	line_iter_init(&it, doc->data, doc->len, doc->text_start);
 	while (line_iter_next(&it, &l)) {

@@ -177,6 +177,14 @@ test_plain_marked(void)
 	    "1:1:NAME|1:4:DESCRIPTION",
 	    "plain: the third item of an indented list whose second was no "
 	    "heading is none either (git-log(1))");
+	check("a.txt", FORMAT_AUTO,
+	    "Getting Started\n\nThis guide says how to start the program "
+	    "and what it prints at first.\n\n=headless mode is the default "
+	    "when no terminal is there, as in CI.\n\nRunning Tests\n\nThe "
+	    "tests run with make check, and each prints what it checks as "
+	    "it goes.\n",
+	    "1:1:Getting Started|1:7:Running Tests",
+	    "plain: a line starting '=headless' is text, not Perl's POD");
 	check(NULL, FORMAT_AUTO,
 	    "Help on module frob:\n\nNAME\n    frob - frob the cards\n\n"
 	    "DESCRIPTION\n    The :mod:`frob` module frobs cards, as "
